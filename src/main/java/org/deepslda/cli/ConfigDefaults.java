@@ -1,0 +1,122 @@
+package org.deepslda.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.deepslda.common.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Binds a YAML config file to a subcommand's options: each top-level key is an option's long
+ * name without the dashes ({@code shrinkage: 1e-4} stands for {@code --shrinkage 1e-4}); a list
+ * value stands for a repeated or comma-separated option. The file gives defaults; flags on the
+ * command line win. An unknown key is an error naming the key, the file and the allowed keys.
+ */
+final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final Path file;
+  private final JsonNode root;
+
+  private ConfigDefaults(Path file, JsonNode root) {
+    this.file = file;
+    this.root = root;
+  }
+
+  /** Finds {@code --config FILE} in {@code args} and installs its values as defaults. */
+  static void install(CommandLine cl, String[] args) {
+    String config = null;
+    String subcommand = null;
+    for (int i = 0; i < args.length; i++) {
+      if (subcommand == null && cl.getSubcommands().containsKey(args[i])) {
+        subcommand = args[i];
+      } else if (args[i].equals("--config") && i + 1 < args.length) {
+        config = args[i + 1];
+      } else if (args[i].startsWith("--config=")) {
+        config = args[i].substring("--config=".length());
+      }
+    }
+    if (config == null || subcommand == null) {
+      return;
+    }
+    CommandLine sub = cl.getSubcommands().get(subcommand);
+    ConfigDefaults defaults = load(Path.of(config));
+    defaults.checkKeys(sub.getCommandSpec());
+    sub.setDefaultValueProvider(defaults);
+  }
+
+  static ConfigDefaults load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new BadInputException("--config: no such file: " + file);
+    }
+    JsonNode root;
+    try {
+      root = YAML.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new BadInputException(
+          "--config " + file + ": not valid YAML: " + e.getMessage().split("\n")[0], e);
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      root = YAML.createObjectNode();
+    }
+    if (!root.isObject()) {
+      throw new BadInputException(
+          "--config " + file + ": expected a mapping of option names to values, found a "
+              + root.getNodeType().toString().toLowerCase());
+    }
+    return new ConfigDefaults(file, root);
+  }
+
+  private void checkKeys(CommandSpec spec) {
+    TreeSet<String> allowed = new TreeSet<>();
+    for (OptionSpec o : spec.options()) {
+      String name = o.longestName();
+      if (name.startsWith("--") && !name.equals("--config") && !o.usageHelp()
+          && !o.versionHelp()) {
+        allowed.add(name.substring(2));
+      }
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!allowed.contains(e.getKey())) {
+        throw new BadInputException(
+            "--config " + file + ": unknown key '" + e.getKey() + "' for 'slda " + spec.name()
+                + "'; allowed keys: " + String.join(", ", allowed));
+      }
+      if (e.getValue().isObject()) {
+        throw new BadInputException(
+            "--config " + file + ": key '" + e.getKey()
+                + "' must be a scalar or a list, found a mapping");
+      }
+    }
+  }
+
+  @Override
+  public String defaultValue(ArgSpec arg) {
+    if (!(arg instanceof OptionSpec)) {
+      return arg.defaultValue();
+    }
+    OptionSpec o = (OptionSpec) arg;
+    JsonNode v = root.get(o.longestName().replaceFirst("^--", ""));
+    if (v == null || v.isNull()) {
+      return o.defaultValue();
+    }
+    if (v.isArray()) {
+      List<String> parts = new ArrayList<>();
+      v.forEach(x -> parts.add(x.asText()));
+      return String.join(",", parts);
+    }
+    return v.asText();
+  }
+}

@@ -1,0 +1,97 @@
+package org.deepslda.cli;
+
+import java.io.PrintWriter;
+import org.deepslda.common.BadInputException;
+import org.deepslda.common.EnvironmentException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code slda} program. Every subcommand has {@code --help}; those that take a YAML config
+ * ({@code --config FILE}) read their option defaults from it, and flags on the command line
+ * override it. Exit codes: 0 success, 1 unexpected failure, 2 bad input or usage, 3 an
+ * environment failure (native library, unreadable store, unwritable folder).
+ */
+@Command(
+    name = "slda",
+    mixinStandardHelpOptions = true,
+    versionProvider = Slda.Version.class,
+    description = "Deep Streaming LDA: online continual learning on image streams, on Spark.",
+    subcommandsRepeatable = false)
+public final class Slda implements Runnable {
+  public static final int EXIT_BAD_INPUT = 2;
+  public static final int EXIT_ENVIRONMENT = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand");
+  }
+
+  /** Builds the command line with every subcommand registered. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Slda());
+    for (Object sub : Subcommands.all()) {
+      cl.addSubcommand(sub);
+    }
+    cl.setExecutionExceptionHandler(Slda::handleFailure);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  /** Runs {@code slda args...} and returns the exit code (no {@code System.exit}). */
+  public static int execute(String... args) {
+    CommandLine cl = commandLine();
+    ConfigDefaults.install(cl, args);
+    return cl.execute(args);
+  }
+
+  public static void main(String[] args) {
+    int code;
+    try {
+      code = execute(args);
+    } catch (BadInputException e) {
+      System.err.println("slda: error: " + e.getMessage());
+      code = EXIT_BAD_INPUT;
+    }
+    System.exit(code);
+  }
+
+  private static int handleFailure(
+      Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    if (e instanceof BadInputException) {
+      err.println("slda: error: " + e.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    if (e instanceof EnvironmentException) {
+      err.println("slda: environment error: " + e.getMessage());
+      return EXIT_ENVIRONMENT;
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+      if (root instanceof BadInputException) {
+        err.println("slda: error: " + root.getMessage());
+        return EXIT_BAD_INPUT;
+      }
+      if (root instanceof EnvironmentException) {
+        err.println("slda: environment error: " + root.getMessage());
+        return EXIT_ENVIRONMENT;
+      }
+    }
+    err.println("slda: failed: " + e);
+    e.printStackTrace(err);
+    return 1;
+  }
+
+  /** Reports the build's version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Slda.class.getPackage().getImplementationVersion();
+      return new String[] {"slda " + (v == null ? "(development build)" : v)};
+    }
+  }
+}
