@@ -3,25 +3,26 @@ package org.deepslda.lda;
 import java.nio.FloatBuffer;
 
 /**
- * The block form of the per-sample SLDA update. For samples i = 0..n-1 of a block, with t_i = t + i
- * updates before sample i and {@code v_i = z_i - mu_{y_i}} taken against the class mean just before
- * sample i (the prefix mean, 0 for a class not seen yet), the reference step
+ * The block form of the per-sample SLDA update. Sample i of a block (i = 0..n-1) sees t_i = t + i
+ * earlier updates and {@code v_i = z_i - mu_{y_i}}, measured against the class mean just before it:
+ * the prefix mean, 0 for a class not seen yet. The reference step
  *
  * <pre>
  *   Sigma_{i+1} = (t_i Sigma_i + t_i / (t_i + 1) v_i v_i^T) / (t_i + 1)
  * </pre>
  *
- * multiplies out, since (t_i + 1) Sigma_{i+1} = t_i Sigma_i + w_i v_i v_i^T with w_i = t_i / (t_i +
- * 1), to one weighted outer product per block:
+ * reads (t_i + 1) Sigma_{i+1} = t_i Sigma_i + w_i v_i v_i^T with w_i = t_i / (t_i + 1), and since
+ * t_{i+1} = t_i + 1 these telescope over the block into one weighted outer product:
  *
  * <pre>
- *   Sigma_n = (t Sigma + V^T diag(w) V) / (t + n) = (t Sigma + U^T U) / (t + n),  U_i = sqrt(w_i) v_i
+ *   Sigma_n = (t Sigma + V^T diag(w) V) / (t + n) = (t Sigma + U^T U) / (t + n)
+ *   with row i of U = sqrt(w_i) v_i
  * </pre>
  *
  * U^T U is one {@code ssyrk}; the O(n d) work (prefix means, rows of U, mean updates) is a single
- * pass in Java. Means are updated exactly as the reference does it in float32, {@code mu_y += (z -
- * mu_y) / (c_y + 1)}, so they match it bit for bit. Blocks longer than {@value #CHUNK_ROWS} rows
- * are applied in chunks, which is the same sum.
+ * pass in Java. Means are updated as the reference does it in float32, {@code mu_y += (z - mu_y) /
+ * (c_y + 1)}, so they match it bit for bit. Blocks longer than {@value #CHUNK_ROWS} rows are
+ * applied in chunks, which is the same sum.
  *
  * <p>Holds native scratch buffers (CHUNK_ROWS x d and d x d floats); not thread-safe.
  */

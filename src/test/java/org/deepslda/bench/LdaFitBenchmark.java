@@ -5,6 +5,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.deepslda.lda.Blas;
 import org.deepslda.lda.SldaOptions;
+import org.deepslda.lda.SldaWeights;
 import org.deepslda.lda.StreamingLda;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,6 +55,8 @@ public class LdaFitBenchmark {
   private PerSampleReference reference;
   private FloatBuffer xDirect;
   private FloatBuffer gram;
+  private SldaWeights weights;
+  private int solves;
 
   @Setup
   public void setUp() {
@@ -72,6 +75,8 @@ public class LdaFitBenchmark {
     xDirect = Blas.allocate(BLOCK * DIM);
     xDirect.put(0, x);
     gram = Blas.allocate(DIM * DIM);
+    plastic.fit(x, y, BLOCK);
+    weights = plastic.weights();
   }
 
   @Benchmark
@@ -111,5 +116,22 @@ public class LdaFitBenchmark {
   public float gemmFloor() {
     Blas.gemmTransposedA(xDirect, xDirect, BLOCK, DIM, DIM, gram);
     return gram.get(1);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BLOCK)
+  public int predict() {
+    int sum = 0;
+    for (int i = 0; i < BLOCK; i++) {
+      sum += weights.predict(x, i * DIM);
+    }
+    return sum;
+  }
+
+  /** Alternates the shrinkage so that every call recomputes the weights. */
+  @Benchmark
+  public SldaWeights weightsSolve() {
+    plastic.setShrinkage(++solves % 2 == 0 ? 1e-4 : 2e-4);
+    return plastic.weights();
   }
 }
