@@ -99,6 +99,9 @@ public final class TestSetScorer implements AutoCloseable {
     while (it.hasNext()) {
       TestPoint p = it.next();
       int predicted = w.predict(p.features(), 0);
+      if (predicted == SldaWeights.NO_CLASS) {
+        throw new IllegalStateException("no class is eligible: score after fitting a batch");
+      }
       confusion.add(p.label(), predicted);
       if (withPredictions) {
         preds.add(new int[] {p.index(), predicted});
