@@ -12,15 +12,13 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.deepslda.common.EnvironmentException;
 import org.deepslda.common.HadoopFiles;
 
 /**
  * Folder listings through the Hadoop FS API, made so that a large image set costs one listing
- * per folder (or one recursive listing), never one request per image. Hidden entries (names
+ * per folder, never one request per image. Hidden entries (names
  * starting with '.' or '_', such as checksum and temporary files) are skipped.
  */
 final class FolderListing {
@@ -50,23 +48,16 @@ final class FolderListing {
 
   /**
    * Every non-hidden file under {@code folder}, as a '/'-separated path relative to it, sorted.
-   * Empty if the folder does not exist.
+   * Empty if the folder does not exist. One {@code listStatus} per folder: {@code
+   * FileSystem.listFiles} would ask the local file system for each file's permissions, which
+   * without Hadoop's native library runs a process per file.
    */
   static List<String> relativeFiles(String folder, Configuration conf) {
     Path dir = new Path(folder);
     FileSystem fs = HadoopFiles.fs(dir, conf);
     List<String> out = new ArrayList<>();
     try {
-      String prefix = fs.makeQualified(dir).toUri().getPath();
-      prefix = prefix.endsWith("/") ? prefix : prefix + "/";
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-      while (it.hasNext()) {
-        String path = it.next().getPath().toUri().getPath();
-        String rel = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
-        if (!hiddenSegment(rel)) {
-          out.add(rel);
-        }
-      }
+      walk(fs, dir, "", out);
     } catch (FileNotFoundException e) {
       return List.of();
     } catch (IOException e) {
@@ -74,6 +65,21 @@ final class FolderListing {
     }
     out.sort(null);
     return out;
+  }
+
+  private static void walk(FileSystem fs, Path dir, String prefix, List<String> out)
+      throws IOException {
+    for (FileStatus s : fs.listStatus(dir)) {
+      String name = s.getPath().getName();
+      if (hidden(name)) {
+        continue;
+      }
+      if (s.isDirectory()) {
+        walk(fs, s.getPath(), prefix + name + "/", out);
+      } else {
+        out.add(prefix + name);
+      }
+    }
   }
 
   /**
@@ -108,14 +114,5 @@ final class FolderListing {
 
   static boolean hidden(String name) {
     return name.startsWith(".") || name.startsWith("_");
-  }
-
-  private static boolean hiddenSegment(String relPath) {
-    for (String segment : relPath.split("/")) {
-      if (hidden(segment)) {
-        return true;
-      }
-    }
-    return false;
   }
 }
