@@ -16,24 +16,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * answers {@code Range: bytes=N-} with 206, and can misbehave on purpose: cut the first response
  * of a file half way, or answer every request with one status.
  */
-final class ArchiveServer implements AutoCloseable {
+public final class ArchiveServer implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final List<String> log = new ArrayList<>();
   private volatile String cutOnce;
   private volatile int forcedStatus;
 
-  ArchiveServer() throws IOException {
+  public ArchiveServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/core50";
   }
 
-  void put(String name, byte[] bytes) {
+  public void put(String name, byte[] bytes) {
     files.put(name, bytes);
   }
 
@@ -47,7 +47,7 @@ final class ArchiveServer implements AutoCloseable {
   }
 
   /** "NAME RANGE-HEADER" per request received. */
-  synchronized List<String> requests() {
+  public synchronized List<String> requests() {
     return List.copyOf(log);
   }
 
