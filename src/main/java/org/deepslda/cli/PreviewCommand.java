@@ -28,47 +28,78 @@ import picocli.CommandLine.Spec;
 final class PreviewCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "ROOT",
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "ROOT",
       description = "CORe50 dataset root (local path or Hadoop FS URI).")
   String data;
 
-  @Option(names = "--scenario", defaultValue = "nc", paramLabel = "NAME",
+  @Option(
+      names = "--scenario",
+      defaultValue = "nc",
+      paramLabel = "NAME",
       description = "ni, nc, nic, nicv2_79, nicv2_196 or nicv2_391. Default: ${DEFAULT-VALUE}.")
   String scenario;
 
-  @Option(names = "--run", defaultValue = "0", paramLabel = "R",
+  @Option(
+      names = "--run",
+      defaultValue = "0",
+      paramLabel = "R",
       description = "Run 0-9. Default: ${DEFAULT-VALUE}.")
   int run;
 
-  @Option(names = "--batch", defaultValue = "0", paramLabel = "B",
+  @Option(
+      names = "--batch",
+      defaultValue = "0",
+      paramLabel = "B",
       description = "Training batch, 0-based. Default: ${DEFAULT-VALUE}.")
   int batch;
 
-  @Option(names = "--level", defaultValue = "object", paramLabel = "LEVEL",
+  @Option(
+      names = "--level",
+      defaultValue = "object",
+      paramLabel = "LEVEL",
       description = "Label level: object or category. Default: ${DEFAULT-VALUE}.")
   String level;
 
-  @Option(names = "--image-size", defaultValue = "128", paramLabel = "PX",
+  @Option(
+      names = "--image-size",
+      defaultValue = "128",
+      paramLabel = "PX",
       description = "Image folder to read: 128 or 32. Default: ${DEFAULT-VALUE}.")
   int imageSize;
 
-  @Option(names = "--count", defaultValue = "16", paramLabel = "N",
+  @Option(
+      names = "--count",
+      defaultValue = "16",
+      paramLabel = "N",
       description = "Images to show. Default: ${DEFAULT-VALUE}.")
   int count;
 
-  @Option(names = "--tile", defaultValue = "128", paramLabel = "PX",
+  @Option(
+      names = "--tile",
+      defaultValue = "128",
+      paramLabel = "PX",
       description = "Side of each image's tile in the grid. Default: ${DEFAULT-VALUE}.")
   int tile;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.png",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE.png",
       description = "PNG file to write (local path or Hadoop FS URI).")
   String out;
 
-  @Option(names = "--overwrite", defaultValue = "false",
+  @Option(
+      names = "--overwrite",
+      defaultValue = "false",
       description = "Replace FILE.png if it exists. Default: ${DEFAULT-VALUE}.")
   boolean overwrite;
 
-  @Option(names = "--config", paramLabel = "FILE",
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
       description = "YAML file of option defaults (keys: long option names).")
   String config;
 
@@ -81,9 +112,19 @@ final class PreviewCommand implements Callable<Integer> {
         Core50Streams.load(src, Scenario.parse(scenario), run, LabelLevel.parse(level), conf);
     BufferedImage sheet = SamplePreview.render(stream, batch, count, tile, conf);
     SamplePreview.write(sheet, out, overwrite, conf);
-    spec.commandLine().getOut().println(
-        "preview: " + sheet.getWidth() + "x" + sheet.getHeight() + " grid of batch " + batch
-            + " of " + stream.name() + " written to " + out);
+    spec.commandLine()
+        .getOut()
+        .println(
+            "preview: "
+                + sheet.getWidth()
+                + "x"
+                + sheet.getHeight()
+                + " grid of batch "
+                + batch
+                + " of "
+                + stream.name()
+                + " written to "
+                + out);
     return 0;
   }
 }

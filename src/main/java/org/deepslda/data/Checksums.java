@@ -38,8 +38,7 @@ public final class Checksums {
   /**
    * Reads a checksum file (local path or Hadoop FS URI).
    *
-   * @throws BadInputException naming {@code FILE:LINE} for a line that is not a digest and a
-   *     name
+   * @throws BadInputException naming {@code FILE:LINE} for a line that is not a digest and a name
    */
   public static Checksums read(String file, Configuration conf) {
     List<String> lines = HadoopFiles.readLines(file, conf);
@@ -52,8 +51,12 @@ public final class Checksums {
       Matcher m = LINE.matcher(line);
       if (!m.matches() || (m.group(1).length() != 32 && m.group(1).length() != 64)) {
         throw new BadInputException(
-            file + ":" + (i + 1) + ": expected '<32 or 64 hex digits> <file name>', found '"
-                + line + "'");
+            file
+                + ":"
+                + (i + 1)
+                + ": expected '<32 or 64 hex digits> <file name>', found '"
+                + line
+                + "'");
       }
       String name = m.group(2).substring(m.group(2).lastIndexOf('/') + 1);
       map.put(name, m.group(1).toLowerCase(Locale.ROOT));
@@ -76,8 +79,16 @@ public final class Checksums {
     String found = digest(file, algorithm);
     if (!found.equalsIgnoreCase(expectedHex)) {
       throw new BadInputException(
-          source + ": " + algorithm + " mismatch: expected " + expectedHex + ", found " + found
-              + " (damaged or different download; delete " + file + " and retry)");
+          source
+              + ": "
+              + algorithm
+              + " mismatch: expected "
+              + expectedHex
+              + ", found "
+              + found
+              + " (damaged or different download; delete "
+              + file
+              + " and retry)");
     }
   }
 

@@ -7,9 +7,9 @@ import java.util.Set;
 import org.deepslda.common.BadInputException;
 
 /**
- * The CORe50 archives {@code slda fetch} downloads, with the project's own URLs and the MD5
- * digests the Avalanche library (ContinualAI) checks them against. The folders each archive is
- * expected to unpack to are what the loader reads; fetch warns if an archive holds others.
+ * The CORe50 archives {@code slda fetch} downloads, with the project's own URLs and the MD5 digests
+ * the Avalanche library (ContinualAI) checks them against. The folders each archive is expected to
+ * unpack to are what the loader reads; fetch warns if an archive holds others.
  */
 public enum Core50Archive {
   IMAGES_128(
@@ -81,9 +81,10 @@ public enum Core50Archive {
           case "images128" -> out.add(IMAGES_128);
           case "images32" -> out.add(IMAGES_32);
           case "filelists" -> out.addAll(List.of(FILELISTS, FILELISTS_NICV2));
-          case "" -> { }
-          default -> throw new BadInputException(
-              "--what: unknown archive '" + name.trim() + "'; expected " + WHAT_NAMES);
+          case "" -> {}
+          default ->
+              throw new BadInputException(
+                  "--what: unknown archive '" + name.trim() + "'; expected " + WHAT_NAMES);
         }
       }
     }

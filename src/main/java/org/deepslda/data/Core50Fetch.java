@@ -16,11 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads the CORe50 archives and unpacks them into a dataset root. Each archive goes to a
- * local cache folder first (resumable, see {@link HttpDownloader}), is checked (size; MD5 or
- * SHA-256 where known), then unpacked through the Hadoop FS API ({@link ZipUnpacker}: entries
- * leaving the root are refused; a failure leaves no folder that looks complete). A hidden marker
- * {@code .slda-fetched-<archive>} records a finished archive; a second fetch skips it.
+ * Downloads the CORe50 archives and unpacks them into a dataset root. Each archive goes to a local
+ * cache folder first (resumable, see {@link HttpDownloader}), is checked (size; MD5 or SHA-256
+ * where known), then unpacked through the Hadoop FS API ({@link ZipUnpacker}: entries leaving the
+ * root are refused; a failure leaves no folder that looks complete). A hidden marker {@code
+ * .slda-fetched-<archive>} records a finished archive; a second fetch skips it.
  */
 public final class Core50Fetch {
   private static final Logger LOG = LoggerFactory.getLogger(Core50Fetch.class);
@@ -37,13 +37,15 @@ public final class Core50Fetch {
   /**
    * Fetches every archive {@code opts} names, in a fixed order (images first).
    *
-   * @throws BadInputException for a refused URL, a checksum mismatch, an unsafe archive entry
-   *     or a folder that exists without overwrite
+   * @throws BadInputException for a refused URL, a checksum mismatch, an unsafe archive entry or a
+   *     folder that exists without overwrite
    * @throws EnvironmentException if the network or a file system fails
    */
   public static void fetch(FetchOptions opts, Configuration conf) {
     Checksums sums =
-        opts.checksumsFile() == null ? Checksums.none() : Checksums.read(opts.checksumsFile(), conf);
+        opts.checksumsFile() == null
+            ? Checksums.none()
+            : Checksums.read(opts.checksumsFile(), conf);
     Path root = new Path(opts.to());
     try (FileSystem fs = ForklessLocalFileSystem.forPath(root, conf)) {
       Core50Fetch f = new Core50Fetch(opts, sums);
@@ -104,7 +106,9 @@ public final class Core50Fetch {
     if (!missing.isEmpty()) {
       LOG.warn(
           "{} unpacked to {}, not to the expected {}; the loader may not find its files",
-          a.fileName(), tops, a.folders());
+          a.fileName(),
+          tops,
+          a.folders());
     }
   }
 }

@@ -5,8 +5,8 @@ import org.deepslda.common.BadInputException;
 import org.deepslda.common.HadoopFiles;
 
 /**
- * Where a CORe50 dataset lives and which image size to read. The root (a local path or any
- * Hadoop FS URI) holds the image folder ({@code core50_128x128} or {@code core50_32x32}) and the
+ * Where a CORe50 dataset lives and which image size to read. The root (a local path or any Hadoop
+ * FS URI) holds the image folder ({@code core50_128x128} or {@code core50_32x32}) and the
  * filelists: {@code batches_filelists/{NI,NC,NIC}_inc{,_cat}/runR/} and {@code
  * NIC_v2_{79,196,391}{,_cat}/runR/}.
  *
@@ -61,9 +61,9 @@ public record Core50Source(String root, int imageSize) implements Serializable {
   }
 
   /**
-   * The canonical name of a training batch's filelist: {@code train_batch_07_filelist.txt};
-   * two digits, three from batch 100 on (as CORe50 names them). The loader also accepts
-   * other zero paddings.
+   * The canonical name of a training batch's filelist: {@code train_batch_07_filelist.txt}; two
+   * digits, three from batch 100 on (as CORe50 names them). The loader also accepts other zero
+   * paddings.
    */
   public static String batchFileName(int batch) {
     return String.format("train_batch_%02d_filelist.txt", batch);
@@ -79,8 +79,7 @@ public record Core50Source(String root, int imageSize) implements Serializable {
    */
   public static void checkRun(int run) {
     if (run < 0 || run >= RUNS) {
-      throw new BadInputException(
-          "--run: CORe50 has runs 0 to " + (RUNS - 1) + ", found " + run);
+      throw new BadInputException("--run: CORe50 has runs 0 to " + (RUNS - 1) + ", found " + run);
     }
   }
 }

@@ -34,9 +34,9 @@ public final class Core50Streams {
    * @param src the dataset root and image size
    * @param run 0-9
    * @param conf the Hadoop configuration to reach the root
-   * @throws BadInputException if the run is not 0-9, a filelist is missing, empty or has a bad
-   *     line (malformed, label out of range for {@code level}, a path that leaves the image
-   *     folder, a path listed twice); messages name {@code FILE:LINE}
+   * @throws BadInputException if the run is not 0-9, a filelist is missing, empty or has a bad line
+   *     (malformed, label out of range for {@code level}, a path that leaves the image folder, a
+   *     path listed twice); messages name {@code FILE:LINE}
    */
   public static ImageStream load(
       Core50Source src, Scenario scenario, int run, LabelLevel level, Configuration conf) {
@@ -52,13 +52,17 @@ public final class Core50Streams {
     ImageStream stream = ImageStream.of(src.imageFolder(), batches, test, name);
     LOG.info(
         "Loaded {}: {} training images in {} batches, {} test images, {} classes",
-        name, stream.trainSize(), stream.numBatches(), test.size(), stream.numClasses());
+        name,
+        stream.trainSize(),
+        stream.numBatches(),
+        test.size(),
+        stream.numClasses());
     return stream;
   }
 
   /**
-   * Checks that every image of the stream exists under its image root, listing each image
-   * folder once (not one request per image).
+   * Checks that every image of the stream exists under its image root, listing each image folder
+   * once (not one request per image).
    *
    * @throws BadInputException with the number of missing images and a few examples
    */
@@ -70,8 +74,15 @@ public final class Core50Streams {
     if (!missing.isEmpty()) {
       List<String> examples = missing.subList(0, Math.min(MISSING_EXAMPLES, missing.size()));
       throw new BadInputException(
-          missing.size() + " of " + paths.size() + " images of " + stream.name()
-              + " are missing under " + stream.imageRoot() + ", e.g. " + examples
+          missing.size()
+              + " of "
+              + paths.size()
+              + " images of "
+              + stream.name()
+              + " are missing under "
+              + stream.imageRoot()
+              + ", e.g. "
+              + examples
               + "; check --data and --image-size, or fetch the images with 'slda fetch'");
     }
     LOG.debug("All {} images of {} exist", paths.size(), stream.name());
@@ -83,8 +94,13 @@ public final class Core50Streams {
     List<String> names = FolderListing.fileNames(folder, conf);
     if (names.isEmpty() && !HadoopFiles.exists(folder, conf)) {
       throw new BadInputException(
-          "no filelists for scenario " + scenario.cliName() + " at " + level.cliName()
-              + " level: " + folder + " does not exist; check --data, or fetch the filelists"
+          "no filelists for scenario "
+              + scenario.cliName()
+              + " at "
+              + level.cliName()
+              + " level: "
+              + folder
+              + " does not exist; check --data, or fetch the filelists"
               + " with 'slda fetch --what filelists'");
     }
     TreeMap<Integer, String> byIndex = new TreeMap<>();
@@ -108,16 +124,28 @@ public final class Core50Streams {
       String name = byIndex.remove(b);
       if (name == null) {
         throw new BadInputException(
-            HadoopFiles.join(folder, Core50Source.batchFileName(b)) + ": filelist not found;"
-                + " scenario " + scenario.cliName() + " has " + scenario.batches()
-                + " training batches (00 to " + (scenario.batches() - 1) + ")");
+            HadoopFiles.join(folder, Core50Source.batchFileName(b))
+                + ": filelist not found;"
+                + " scenario "
+                + scenario.cliName()
+                + " has "
+                + scenario.batches()
+                + " training batches (00 to "
+                + (scenario.batches() - 1)
+                + ")");
       }
       files.add(HadoopFiles.join(folder, name));
     }
     if (!byIndex.isEmpty()) {
       throw new BadInputException(
-          folder + ": unexpected " + byIndex.firstEntry().getValue() + "; scenario "
-              + scenario.cliName() + " has only " + scenario.batches() + " training batches");
+          folder
+              + ": unexpected "
+              + byIndex.firstEntry().getValue()
+              + "; scenario "
+              + scenario.cliName()
+              + " has only "
+              + scenario.batches()
+              + " training batches");
     }
     return files;
   }
@@ -138,7 +166,9 @@ public final class Core50Streams {
       LOG.warn(
           "{}: {} of {} test images also appear in the training batches; accuracies will be"
               + " optimistic",
-          folder, shared, test.size());
+          folder,
+          shared,
+          test.size());
     }
   }
 }

@@ -8,11 +8,11 @@ import org.deepslda.common.BadInputException;
  * Settings of {@link Core50Fetch}.
  *
  * @param to the dataset root to unpack into (local path or Hadoop FS URI)
- * @param baseUrl if set, every archive is fetched from {@code baseUrl/<archive file name>}
- *     (a mirror); if null, from the CORe50 project's own URLs
+ * @param baseUrl if set, every archive is fetched from {@code baseUrl/<archive file name>} (a
+ *     mirror); if null, from the CORe50 project's own URLs
  * @param what the archives to fetch
- * @param checksumsFile a {@code md5sum}/{@code sha256sum} style file of expected digests, or
- *     null; its entries win over the built-in MD5s, which apply to the default URLs only
+ * @param checksumsFile a {@code md5sum}/{@code sha256sum} style file of expected digests, or null;
+ *     its entries win over the built-in MD5s, which apply to the default URLs only
  * @param cacheDir the local folder downloads go to (and resume from)
  * @param attempts the most HTTP requests per archive (default 5)
  * @param timeoutSeconds connect and read time-out per request (default 60)
@@ -48,8 +48,8 @@ public record FetchOptions(
       throw new BadInputException("--timeout: expected at least 1 second, found " + timeoutSeconds);
     }
     if (baseUrl != null && !baseUrl.matches("(?i)https?://.+")) {
-      throw new BadInputException("--base-url: expected an http:// or https:// URL, found "
-          + baseUrl);
+      throw new BadInputException(
+          "--base-url: expected an http:// or https:// URL, found " + baseUrl);
     }
     what = Set.copyOf(what);
   }

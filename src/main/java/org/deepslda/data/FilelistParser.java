@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import org.deepslda.common.BadInputException;
 
 /**
- * Parses CORe50 filelists: one {@code <path relative to the image folder> <label>} per line,
- * blank lines ignored, line order kept. Every error names {@code FILE:LINE}, the value found
- * and what was expected.
+ * Parses CORe50 filelists: one {@code <path relative to the image folder> <label>} per line, blank
+ * lines ignored, line order kept. Every error names {@code FILE:LINE}, the value found and what was
+ * expected.
  */
 final class FilelistParser {
   private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -24,8 +24,8 @@ final class FilelistParser {
    * @param file the filelist's location, for messages
    * @param lines its lines, in order
    * @param level the label level; labels must lie in {@code [0, level.numClasses())}
-   * @throws BadInputException for a malformed line, a label out of range, a path that leaves
-   *     the image folder, a path listed twice, or a list with no images
+   * @throws BadInputException for a malformed line, a label out of range, a path that leaves the
+   *     image folder, a path listed twice, or a list with no images
    */
   static List<ImageRecord> parse(String file, List<String> lines, LabelLevel level) {
     List<ImageRecord> records = new ArrayList<>(lines.size());
@@ -40,7 +40,11 @@ final class FilelistParser {
       Integer previous = firstLine.putIfAbsent(r.path(), i + 1);
       if (previous != null) {
         throw new BadInputException(
-            where + ": duplicate path '" + r.path() + "' (first listed at line " + previous
+            where
+                + ": duplicate path '"
+                + r.path()
+                + "' (first listed at line "
+                + previous
                 + "); expected each image once per list");
       }
       records.add(r);
@@ -65,8 +69,13 @@ final class FilelistParser {
     }
     if (label < 0 || label >= level.numClasses()) {
       throw new BadInputException(
-          where + ": label " + label + " is out of range at " + level.cliName()
-              + " level; expected 0 to " + (level.numClasses() - 1));
+          where
+              + ": label "
+              + label
+              + " is out of range at "
+              + level.cliName()
+              + " level; expected 0 to "
+              + (level.numClasses() - 1));
     }
     checkRelative(where, parts[0]);
     return new ImageRecord(parts[0], label);
@@ -74,23 +83,27 @@ final class FilelistParser {
 
   private static BadInputException malformed(String where, String line) {
     return new BadInputException(
-        where + ": malformed line '" + line
+        where
+            + ": malformed line '"
+            + line
             + "'; expected '<image path relative to the image folder> <integer label>'");
   }
 
   /**
-   * @throws BadInputException if {@code path} is absolute, has a scheme, a backslash or a
-   *     {@code ..} segment, i.e. could name a file outside the image folder
+   * @throws BadInputException if {@code path} is absolute, has a scheme, a backslash or a {@code
+   *     ..} segment, i.e. could name a file outside the image folder
    */
   static void checkRelative(String where, String path) {
-    boolean escapes =
-        path.startsWith("/") || path.contains("\\") || SCHEME.matcher(path).matches();
+    boolean escapes = path.startsWith("/") || path.contains("\\") || SCHEME.matcher(path).matches();
     for (String segment : path.split("/")) {
       escapes |= segment.equals("..");
     }
     if (escapes) {
       throw new BadInputException(
-          where + ": path '" + path + "' leaves the image folder; expected a '/'-separated"
+          where
+              + ": path '"
+              + path
+              + "' leaves the image folder; expected a '/'-separated"
               + " path relative to it (no leading '/', no '..', no scheme)");
     }
   }

@@ -17,16 +17,16 @@ import org.deepslda.common.EnvironmentException;
 import org.deepslda.common.HadoopFiles;
 
 /**
- * Folder listings through the Hadoop FS API, made so that a large image set costs one listing
- * per folder, never one request per image. Hidden entries (names
- * starting with '.' or '_', such as checksum and temporary files) are skipped.
+ * Folder listings through the Hadoop FS API, made so that a large image set costs one listing per
+ * folder, never one request per image. Hidden entries (names starting with '.' or '_', such as
+ * checksum and temporary files) are skipped.
  */
 final class FolderListing {
   private FolderListing() {}
 
   /**
-   * The names of the plain files directly in {@code folder}, sorted; empty if the folder does
-   * not exist.
+   * The names of the plain files directly in {@code folder}, sorted; empty if the folder does not
+   * exist.
    */
   static List<String> fileNames(String folder, Configuration conf) {
     Path dir = new Path(folder);
@@ -83,8 +83,8 @@ final class FolderListing {
   }
 
   /**
-   * The paths among {@code relPaths} (relative to {@code root}) that do not exist, in their
-   * given order; lists each parent folder once.
+   * The paths among {@code relPaths} (relative to {@code root}) that do not exist, in their given
+   * order; lists each parent folder once.
    */
   static List<String> missing(String root, Collection<String> relPaths, Configuration conf) {
     Map<String, List<String>> byFolder = new TreeMap<>();

@@ -15,10 +15,10 @@ import org.deepslda.common.HadoopFiles;
 
 /**
  * Hadoop's local file system with {@code setPermission} done through java.nio. Without Hadoop's
- * native library, {@link RawLocalFileSystem} runs a {@code chmod} process for every file it
- * creates (measured here: 3 ms per file, 0.3 ms with this class); writers of thousands of small
- * files (synth: about 17,000) use this instead. It writes no {@code .crc} side files. Other file
- * systems are returned as they are.
+ * native library, {@link RawLocalFileSystem} runs a {@code chmod} process for every file it creates
+ * (measured here: 3 ms per file, 0.3 ms with this class); writers of thousands of small files
+ * (synth: about 17,000) use this instead. It writes no {@code .crc} side files. Other file systems
+ * are returned as they are.
  */
 final class ForklessLocalFileSystem extends RawLocalFileSystem {
   private static final PosixFilePermission[] BITS = {
@@ -30,8 +30,8 @@ final class ForklessLocalFileSystem extends RawLocalFileSystem {
   };
 
   /**
-   * A new (uncached, caller closes it) file system for {@code path}: this class for local
-   * paths, else a new instance of the path's own file system.
+   * A new (uncached, caller closes it) file system for {@code path}: this class for local paths,
+   * else a new instance of the path's own file system.
    */
   static FileSystem forPath(Path path, Configuration conf) throws IOException {
     if (!(HadoopFiles.fs(path, conf) instanceof LocalFileSystem)) {

@@ -17,11 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads one URL to a local file, resuming with HTTP {@code Range} requests: the bytes land
- * in {@code FILE.part}, which survives a failure, and a later attempt (in this run or the next)
- * asks for the rest. Every loop is bounded: at most {@code attempts} requests, at most {@value
- * #MAX_REDIRECTS} redirects each, connect and read time-outs. The file is complete when it has
- * the size the server announced; it is then renamed to its final name.
+ * Downloads one URL to a local file, resuming with HTTP {@code Range} requests: the bytes land in
+ * {@code FILE.part}, which survives a failure, and a later attempt (in this run or the next) asks
+ * for the rest. Every loop is bounded: at most {@code attempts} requests, at most {@value
+ * #MAX_REDIRECTS} redirects each, connect and read time-outs. The file is complete when it has the
+ * size the server announced; it is then renamed to its final name.
  */
 final class HttpDownloader {
   private static final Logger LOG = LoggerFactory.getLogger(HttpDownloader.class);
@@ -64,19 +64,33 @@ final class HttpDownloader {
           Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
           return o.total();
         }
-        last = new IOException("connection ended after " + Files.size(part) + " of "
-            + (o.total() < 0 ? "?" : o.total()) + " bytes");
+        last =
+            new IOException(
+                "connection ended after "
+                    + Files.size(part)
+                    + " of "
+                    + (o.total() < 0 ? "?" : o.total())
+                    + " bytes");
       } catch (IOException e) {
         last = e;
       }
-      LOG.warn("Download of {} interrupted (attempt {} of {}): {}", url, attempt, attempts,
+      LOG.warn(
+          "Download of {} interrupted (attempt {} of {}): {}",
+          url,
+          attempt,
+          attempts,
           last.getMessage());
       if (attempt < attempts) {
         pause(attempt);
       }
     }
     throw new EnvironmentException(
-        "cannot download " + url + " after " + attempts + " attempts: " + last.getMessage()
+        "cannot download "
+            + url
+            + " after "
+            + attempts
+            + " attempts: "
+            + last.getMessage()
             + "; run fetch again to resume");
   }
 
@@ -101,8 +115,11 @@ final class HttpDownloader {
         LOG.info("{} does not resume downloads; starting {} again", url, part.getFileName());
       }
       try (InputStream in = c.getInputStream();
-          OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE,
-              append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+          OutputStream out =
+              Files.newOutputStream(
+                  part,
+                  StandardOpenOption.CREATE,
+                  append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
         in.transferTo(out);
       }
       long size = Files.size(part);

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streams over any class-per-folder image set, {@code ROOT/<class>/<image>} (images may sit in
- * sub-folders of a class folder). Labels are the index of the class folder in name order.
- * Each class's held-out test images are a seeded sample; the test list is in label, then path
- * order. Image files: png, jpg, jpeg, bmp, gif (any case); hidden files are skipped.
+ * sub-folders of a class folder). Labels are the index of the class folder in name order. Each
+ * class's held-out test images are a seeded sample; the test list is in label, then path order.
+ * Image files: png, jpg, jpeg, bmp, gif (any case); hidden files are skipped.
  */
 public final class ImageFolderStreams {
   private static final Logger LOG = LoggerFactory.getLogger(ImageFolderStreams.class);
@@ -66,7 +66,11 @@ public final class ImageFolderStreams {
     ImageStream stream = ImageStream.of(root, batches, test, name);
     LOG.info(
         "Built {}: {} classes, {} training images in {} batches, {} test images",
-        name, splits.size(), stream.trainSize(), batches.size(), test.size());
+        name,
+        splits.size(),
+        stream.trainSize(),
+        batches.size(),
+        test.size());
     return stream;
   }
 

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A continual-learning image stream: training batches in stream order and one test set. Paths
- * are relative to {@code imageRoot}. Immutable (the lists are unmodifiable copies), so it can be
- * shared and broadcast.
+ * A continual-learning image stream: training batches in stream order and one test set. Paths are
+ * relative to {@code imageRoot}. Immutable (the lists are unmodifiable copies), so it can be shared
+ * and broadcast.
  *
  * @param imageRoot the folder the image paths are relative to (local path or Hadoop FS URI)
  * @param trainBatches the training batches, each in stream order

@@ -18,8 +18,8 @@ public enum LabelLevel {
   }
 
   /**
-   * The most classes a CORe50 stream at this level can have (50 or 10); labels must lie in
-   * {@code [0, numClasses())}. A smaller (synthetic) set may use fewer: see {@link
+   * The most classes a CORe50 stream at this level can have (50 or 10); labels must lie in {@code
+   * [0, numClasses())}. A smaller (synthetic) set may use fewer: see {@link
    * ImageStream#numClasses()}.
    */
   public int numClasses() {

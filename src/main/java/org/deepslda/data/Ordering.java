@@ -6,16 +6,16 @@ import java.util.stream.Collectors;
 import org.deepslda.common.BadInputException;
 
 /**
- * The four stream orderings of Hayes and Kanan (Deep SLDA, CVPRW 2020; first in Hayes et al.,
- * ICRA 2019) over CORe50's training sessions.
+ * The four stream orderings of Hayes and Kanan (Deep SLDA, CVPRW 2020; first in Hayes et al., ICRA
+ * 2019) over CORe50's training sessions.
  *
  * <ul>
  *   <li>{@link #IID}: every training image in a seeded random order.
  *   <li>{@link #CLASS_IID}: classes in a seeded order, K per batch; images shuffled within.
- *   <li>{@link #INSTANCE}: the session videos of the objects in a seeded order, each video's
- *       frames in temporal order.
- *   <li>{@link #CLASS_INSTANCE}: classes in a seeded order, K per batch; within a batch the
- *       videos of its classes in a seeded order, each in temporal order.
+ *   <li>{@link #INSTANCE}: the session videos of the objects in a seeded order, each video's frames
+ *       in temporal order.
+ *   <li>{@link #CLASS_INSTANCE}: classes in a seeded order, K per batch; within a batch the videos
+ *       of its classes in a seeded order, each in temporal order.
  * </ul>
  */
 public enum Ordering {

@@ -15,14 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the {@link Ordering}s of the Deep SLDA paper from the CORe50 image folder itself (not
- * from filelists): training sessions s1, s2, s4, s5, s6, s8, s9, s11, test sessions s3, s7, s10.
- * A video is one object in one session; its frames are ordered by frame number. Labels are the
- * rank of the object (or category) among those found, which on the full dataset is object - 1
- * (category). The same seed gives the same stream.
+ * Builds the {@link Ordering}s of the Deep SLDA paper from the CORe50 image folder itself (not from
+ * filelists): training sessions s1, s2, s4, s5, s6, s8, s9, s11, test sessions s3, s7, s10. A video
+ * is one object in one session; its frames are ordered by frame number. Labels are the rank of the
+ * object (or category) among those found, which on the full dataset is object - 1 (category). The
+ * same seed gives the same stream.
  */
 public final class Orderings {
   private static final Logger LOG = LoggerFactory.getLogger(Orderings.class);
+
   /** CORe50's test sessions; every other session is training data. */
   public static final Set<Integer> TEST_SESSIONS = Set.of(3, 7, 10);
 
@@ -34,8 +35,8 @@ public final class Orderings {
   /**
    * The stream of an ordering.
    *
-   * @param k images per batch for {@link Ordering#IID} and {@link Ordering#INSTANCE}; classes
-   *     per batch for {@link Ordering#CLASS_IID} and {@link Ordering#CLASS_INSTANCE}
+   * @param k images per batch for {@link Ordering#IID} and {@link Ordering#INSTANCE}; classes per
+   *     batch for {@link Ordering#CLASS_IID} and {@link Ordering#CLASS_INSTANCE}
    * @param seed fixes the class, video and image orders
    * @throws BadInputException if {@code k < 1}, the folder holds no CORe50-named images, or more
    *     classes than {@code level} allows
@@ -62,7 +63,10 @@ public final class Orderings {
     ImageStream stream = ImageStream.of(src.imageFolder(), records(batches), toRecords(test), name);
     LOG.info(
         "Built {}: {} training images in {} batches, {} test images",
-        name, train.size(), batches.size(), test.size());
+        name,
+        train.size(),
+        batches.size(),
+        test.size());
     return stream;
   }
 
@@ -119,9 +123,14 @@ public final class Orderings {
         frames.add(new Frame(paths.get(i), n, labels.get(classKey(n, level))));
       }
     }
-    frames.sort(Comparator.comparing((Frame f) -> f.name().session())
-        .thenComparing(f -> f.name().object()).thenComparing(f -> f.name().frame()));
-    LOG.debug("{} of {} files under {} are CORe50 images", frames.size(), paths.size(),
+    frames.sort(
+        Comparator.comparing((Frame f) -> f.name().session())
+            .thenComparing(f -> f.name().object())
+            .thenComparing(f -> f.name().frame()));
+    LOG.debug(
+        "{} of {} files under {} are CORe50 images",
+        frames.size(),
+        paths.size(),
         src.imageFolder());
     return frames;
   }
@@ -132,13 +141,20 @@ public final class Orderings {
     names.stream().filter(Core50Name::isCore50).forEach(n -> keys.add(classKey(n, level)));
     if (keys.isEmpty()) {
       throw new BadInputException(
-          folder + ": no CORe50 images (sS/oO/C_SS_OO_FFF.png) found; check --data and"
+          folder
+              + ": no CORe50 images (sS/oO/C_SS_OO_FFF.png) found; check --data and"
               + " --image-size");
     }
     if (keys.size() > level.numClasses()) {
       throw new BadInputException(
-          folder + ": found " + keys.size() + " " + level.cliName() + " classes; CORe50 has at"
-              + " most " + level.numClasses());
+          folder
+              + ": found "
+              + keys.size()
+              + " "
+              + level.cliName()
+              + " classes; CORe50 has at"
+              + " most "
+              + level.numClasses());
     }
     Map<Integer, Integer> ranks = new TreeMap<>();
     keys.forEach(key -> ranks.put(key, ranks.size()));

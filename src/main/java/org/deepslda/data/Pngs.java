@@ -13,8 +13,8 @@ import org.deepslda.common.BadInputException;
 import org.deepslda.common.HadoopFiles;
 
 /**
- * PNG encoding and image decoding in memory, so that the bytes can go through the Hadoop FS
- * API. Encoding caches in memory, not in a temporary file as {@code ImageIO.write} may.
+ * PNG encoding and image decoding in memory, so that the bytes can go through the Hadoop FS API.
+ * Encoding caches in memory, not in a temporary file as {@code ImageIO.write} may.
  */
 final class Pngs {
   private Pngs() {}

@@ -16,12 +16,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A contact sheet of one training batch: {@code count} images taken evenly across the batch (in
  * stream order), each scaled to a square tile with its label written under it, laid out in a
- * near-square grid. Layout in pixels: {@code cols = ceil(sqrt(n))}, {@code rows = ceil(n /
- * cols)}, width {@code cols * (tile + 2) + 2}, height {@code rows * (tile + 16 + 2) + 2}.
+ * near-square grid. Layout in pixels: {@code cols = ceil(sqrt(n))}, {@code rows = ceil(n / cols)},
+ * width {@code cols * (tile + 2) + 2}, height {@code rows * (tile + 16 + 2) + 2}.
  */
 public final class SamplePreview {
   /** Pixels between tiles and around the grid. */
   public static final int PAD = 2;
+
   /** Height of the label strip under each tile. */
   public static final int LABEL_HEIGHT = 16;
 
@@ -38,8 +39,12 @@ public final class SamplePreview {
   public static List<ImageRecord> sample(ImageStream stream, int batch, int count) {
     if (batch < 0 || batch >= stream.numBatches()) {
       throw new BadInputException(
-          "--batch: " + stream.name() + " has batches 0 to " + (stream.numBatches() - 1)
-              + ", found " + batch);
+          "--batch: "
+              + stream.name()
+              + " has batches 0 to "
+              + (stream.numBatches() - 1)
+              + ", found "
+              + batch);
     }
     if (count < 1) {
       throw new BadInputException("--count: expected at least 1, found " + count);
@@ -62,17 +67,19 @@ public final class SamplePreview {
     List<ImageRecord> picked = sample(stream, batch, count);
     int cols = (int) Math.ceil(Math.sqrt(picked.size()));
     int rows = (picked.size() + cols - 1) / cols;
-    BufferedImage sheet = new BufferedImage(
-        cols * (tile + PAD) + PAD, rows * (tile + LABEL_HEIGHT + PAD) + PAD,
-        BufferedImage.TYPE_INT_RGB);
+    BufferedImage sheet =
+        new BufferedImage(
+            cols * (tile + PAD) + PAD,
+            rows * (tile + LABEL_HEIGHT + PAD) + PAD,
+            BufferedImage.TYPE_INT_RGB);
     Graphics2D g = sheet.createGraphics();
     try {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
-          RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-          RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
       for (int i = 0; i < picked.size(); i++) {
         int x = PAD + (i % cols) * (tile + PAD);
@@ -85,14 +92,15 @@ public final class SamplePreview {
     return sheet;
   }
 
-  private static void drawTile(Graphics2D g, ImageStream stream, ImageRecord r, int x, int y,
-      int tile, Configuration conf) {
+  private static void drawTile(
+      Graphics2D g, ImageStream stream, ImageRecord r, int x, int y, int tile, Configuration conf) {
     BufferedImage img = Pngs.read(HadoopFiles.join(stream.imageRoot(), r.path()), conf);
     g.drawImage(img, x, y, tile, tile, null);
     Core50Name n = Core50Name.parse(r.path());
-    String text = n.isCore50()
-        ? r.label() + "  s" + n.session() + " o" + n.object()
-        : String.valueOf(r.label());
+    String text =
+        n.isCore50()
+            ? r.label() + "  s" + n.session() + " o" + n.object()
+            : String.valueOf(r.label());
     g.setColor(Color.BLACK);
     g.drawString(text, x + 2, y + tile + LABEL_HEIGHT - 4);
   }

@@ -7,10 +7,10 @@ import org.deepslda.common.BadInputException;
 
 /**
  * The CORe50 benchmark scenarios (Lomonaco and Maltoni, CoRL 2017; NICv2 from Lomonaco et al.,
- * CVPRW 2020), each with its fixed number of training batches and the folder its filelists
- * ship in. NI: new instances of all classes, one batch per training session. NC: new classes,
- * disjoint class sets. NIC and NICv2: new instances and new classes, a first batch of several
- * classes then small batches of (object, session) videos.
+ * CVPRW 2020), each with its fixed number of training batches and the folder its filelists ship in.
+ * NI: new instances of all classes, one batch per training session. NC: new classes, disjoint class
+ * sets. NIC and NICv2: new instances and new classes, a first batch of several classes then small
+ * batches of (object, session) videos.
  */
 public enum Scenario {
   NI("ni", 8, "batches_filelists/NI_inc"),

@@ -14,13 +14,12 @@ import java.awt.image.BufferedImage;
 import java.util.Random;
 
 /**
- * Draws the synthetic CORe50 frames. The category decides the shape (ten shapes), the object
- * its colour and surface texture, the session the background, lighting, position and scale,
- * and the frame a small drift and turn, so that a classifier has something to learn and the
- * sessions differ as CORe50's do. Everything is a pure function of (seed, session, object,
- * frame); pictures are drawn in a 128-unit space and scaled to the requested size, so the
- * 32 px image shows the same scene as the 128 px one. Stateless apart from the seed: calls may
- * run in parallel.
+ * Draws the synthetic CORe50 frames. The category decides the shape (ten shapes), the object its
+ * colour and surface texture, the session the background, lighting, position and scale, and the
+ * frame a small drift and turn, so that a classifier has something to learn and the sessions differ
+ * as CORe50's do. Everything is a pure function of (seed, session, object, frame); pictures are
+ * drawn in a 128-unit space and scaled to the requested size, so the 32 px image shows the same
+ * scene as the 128 px one. Stateless apart from the seed: calls may run in parallel.
  */
 final class SynthImages {
   private static final double UNITS = 128;
@@ -50,8 +49,8 @@ final class SynthImages {
   }
 
   /**
-   * A generator for one (purpose, key) pair. The seed is scrambled first (SplitMix64's
-   * finaliser): {@link Random}s built from neighbouring seeds give nearly equal first draws.
+   * A generator for one (purpose, key) pair. The seed is scrambled first (SplitMix64's finaliser):
+   * {@link Random}s built from neighbouring seeds give nearly equal first draws.
    */
   private Random random(int stream, long key) {
     long z = seed * 0x9E3779B97F4A7C15L + stream * 0xBF58476D1CE4E5B9L + key;
@@ -62,16 +61,18 @@ final class SynthImages {
 
   /** A session's scene: a base colour and a few large, faint blocks of clutter. */
   private static void drawBackground(Graphics2D g, Random r) {
-    g.setColor(Color.getHSBColor(r.nextFloat(), 0.15f + 0.3f * r.nextFloat(),
-        0.35f + 0.5f * r.nextFloat()));
+    g.setColor(
+        Color.getHSBColor(
+            r.nextFloat(), 0.15f + 0.3f * r.nextFloat(), 0.35f + 0.5f * r.nextFloat()));
     g.fill(new Rectangle2D.Double(0, 0, UNITS, UNITS));
     for (int i = 0; i < 4; i++) {
-      g.setColor(Color.getHSBColor(r.nextFloat(), 0.3f * r.nextFloat(),
-          0.3f + 0.6f * r.nextFloat()));
+      g.setColor(
+          Color.getHSBColor(r.nextFloat(), 0.3f * r.nextFloat(), 0.3f + 0.6f * r.nextFloat()));
       double w = 20 + 50 * r.nextDouble();
       double h = 20 + 50 * r.nextDouble();
-      g.fill(new Rectangle2D.Double(r.nextDouble() * UNITS - w / 2,
-          r.nextDouble() * UNITS - h / 2, w, h));
+      g.fill(
+          new Rectangle2D.Double(
+              r.nextDouble() * UNITS - w / 2, r.nextDouble() * UNITS - h / 2, w, h));
     }
   }
 

@@ -9,11 +9,11 @@ import org.deepslda.common.BadInputException;
  * Settings of a synthetic CORe50 data set ({@link SyntheticCore50}).
  *
  * @param out the dataset root to write (local path or Hadoop FS URI)
- * @param seed everything drawn (colours, backgrounds, motion, batch orders) follows from it;
- *     run r of a scenario uses seed + r
+ * @param seed everything drawn (colours, backgrounds, motion, batch orders) follows from it; run r
+ *     of a scenario uses seed + r
  * @param categories number of categories, 1-10 (CORe50: 10)
- * @param objectsPerCategory objects per category, 1-5 (CORe50: 5); objects keep CORe50's
- *     numbering, category c holding objects 5c+1 onward
+ * @param objectsPerCategory objects per category, 1-5 (CORe50: 5); objects keep CORe50's numbering,
+ *     category c holding objects 5c+1 onward
  * @param frames frames per video (one object in one session), 1-300 (CORe50: about 300)
  * @param imageSizes which image folders to write: 128 ({@code core50_128x128}) and/or 32
  * @param runs how many runs of filelists to write, 1-10 (run0 to run{runs-1}; CORe50: 10)
@@ -54,8 +54,7 @@ public record SynthOptions(
 
   private static void check(String flag, int value, int min, int max) {
     if (value < min || value > max) {
-      throw new BadInputException(
-          flag + ": expected " + min + " to " + max + ", found " + value);
+      throw new BadInputException(flag + ": expected " + min + " to " + max + ", found " + value);
     }
   }
 

@@ -8,16 +8,18 @@ import java.util.Random;
 /**
  * The batches of every CORe50 scenario over a synthetic object set, built the way CORe50 builds
  * them. NI: one batch per training session, all classes. NC: 9 batches of disjoint classes, the
- * first larger (50 objects: 10 then 5s; 10 categories: 2 then 1s). NIC and NICv2-B: a first
- * batch of about a fifth of the objects in one session, then the remaining (object, session)
- * videos in a seeded order, split evenly into B - 1 batches. Within a batch, videos are in a
- * seeded order and each video's frames in temporal order. Run r draws from seed + r.
+ * first larger (50 objects: 10 then 5s; 10 categories: 2 then 1s). NIC and NICv2-B: a first batch
+ * of about a fifth of the objects in one session, then the remaining (object, session) videos in a
+ * seeded order, split evenly into B - 1 batches. Within a batch, videos are in a seeded order and
+ * each video's frames in temporal order. Run r draws from seed + r.
  */
 final class SynthScenarios {
   /** CORe50's training sessions, in session order. */
   static final List<Integer> TRAIN_SESSIONS = List.of(1, 2, 4, 5, 6, 8, 9, 11);
+
   /** CORe50's test sessions. */
   static final List<Integer> TEST_SESSIONS = List.of(3, 7, 10);
+
   static final int SESSIONS = 11;
 
   /**
@@ -28,8 +30,7 @@ final class SynthScenarios {
    */
   record Video(int session, int object, int objectLabel, int category) {
     String path(int frame) {
-      return String.format(
-          "s%d/o%d/C_%02d_%02d_%03d.png", session, object, session, object, frame);
+      return String.format("s%d/o%d/C_%02d_%02d_%03d.png", session, object, session, object, frame);
     }
 
     int label(LabelLevel level) {
@@ -59,14 +60,19 @@ final class SynthScenarios {
   /** Why a scenario cannot be made at a level with this object count, or null if it can. */
   String skipReason(Scenario scenario, LabelLevel level) {
     if (scenario == Scenario.NC && classes(level) < Scenario.NC.batches()) {
-      return "nc needs at least 9 classes for its 9 batches; " + level.cliName() + " level has "
+      return "nc needs at least 9 classes for its 9 batches; "
+          + level.cliName()
+          + " level has "
           + classes(level);
     }
     if (scenario != Scenario.NI && scenario != Scenario.NC) {
       int rest = restUnits();
       if (rest < scenario.batches() - 1) {
-        return scenario.cliName() + " needs at least " + (scenario.batches() - 1)
-            + " (object, session) videos after its first batch; there are " + rest;
+        return scenario.cliName()
+            + " needs at least "
+            + (scenario.batches() - 1)
+            + " (object, session) videos after its first batch; there are "
+            + rest;
       }
     }
     return null;
@@ -146,8 +152,8 @@ final class SynthScenarios {
   }
 
   /**
-   * The NC batch sizes for a class count of at least 9: 8 later batches of {@code max(1,
-   * classes / 10)} classes, the first batch taking the rest.
+   * The NC batch sizes for a class count of at least 9: 8 later batches of {@code max(1, classes /
+   * 10)} classes, the first batch taking the rest.
    */
   static int[] ncSizes(int classes) {
     int later = Math.max(1, classes / 10);

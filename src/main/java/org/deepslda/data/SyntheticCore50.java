@@ -24,13 +24,13 @@ import org.slf4j.LoggerFactory;
  * core50_128x128/sS/oO/C_SS_OO_FFF.png} (and {@code core50_32x32}) for all 11 sessions, and the
  * filelists of every scenario the object and session counts allow ({@link SynthScenarios}), for
  * each run, at object and category level, each run folder with its {@code test_filelist.txt}
- * (sessions 3, 7, 10). Scenarios it cannot make are named in {@code README.txt} at the root and
- * in one log line. Deterministic: the same options give the same bytes.
+ * (sessions 3, 7, 10). Scenarios it cannot make are named in {@code README.txt} at the root and in
+ * one log line. Deterministic: the same options give the same bytes.
  *
- * <p>It refuses a non-empty root unless {@link SynthOptions#overwrite()}; then it replaces only
- * the files it writes and deletes only files an earlier synth run listed in its manifest ({@value
- * #MANIFEST}) that this run does not write again. The manifest is written last: a root without
- * it is incomplete.
+ * <p>It refuses a non-empty root unless {@link SynthOptions#overwrite()}; then it replaces only the
+ * files it writes and deletes only files an earlier synth run listed in its manifest ({@value
+ * #MANIFEST}) that this run does not write again. The manifest is written last: a root without it
+ * is incomplete.
  */
 public final class SyntheticCore50 {
   /** The hidden list of every file a synth run wrote, relative to the root. */
@@ -74,9 +74,13 @@ public final class SyntheticCore50 {
     String manifest = String.join("\n", written) + "\n";
     put(MANIFEST, manifest.getBytes(StandardCharsets.UTF_8));
     if (!skipped.isEmpty()) {
-      LOG.info("Synthetic CORe50: skipped {} (see README.txt)", String.join("; ", skipped.values()));
+      LOG.info(
+          "Synthetic CORe50: skipped {} (see README.txt)", String.join("; ", skipped.values()));
     }
-    LOG.info("Synthetic CORe50 written to {}: {} files in {} s", root, written.size(),
+    LOG.info(
+        "Synthetic CORe50 written to {}: {} files in {} s",
+        root,
+        written.size(),
         String.format("%.1f", (System.nanoTime() - start) / 1e9));
   }
 
@@ -91,7 +95,10 @@ public final class SyntheticCore50 {
     FileStatus[] entries = fs.listStatus(root);
     if (entries.length > 0 && !opts.overwrite()) {
       throw new BadInputException(
-          "--out " + opts.out() + " is not empty (holds " + entries[0].getPath().getName()
+          "--out "
+              + opts.out()
+              + " is not empty (holds "
+              + entries[0].getPath().getName()
               + (entries.length > 1 ? " and " + (entries.length - 1) + " more" : "")
               + "); pass --overwrite to write into it (only the files synth writes are"
               + " replaced)");

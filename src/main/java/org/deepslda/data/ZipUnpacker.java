@@ -16,11 +16,11 @@ import org.deepslda.common.BadInputException;
 
 /**
  * Unpacks a local zip archive into a dataset root on any Hadoop file system, so that a failure
- * leaves nothing that looks complete: every entry is checked before anything is written (an
- * entry that would land outside the root, through {@code ..}, an absolute path or a drive
- * letter, refuses the whole archive), the entries go to a hidden staging folder inside the root,
- * and only when all are written are the archive's top-level folders renamed into place. The
- * staging folder is deleted on failure.
+ * leaves nothing that looks complete: every entry is checked before anything is written (an entry
+ * that would land outside the root, through {@code ..}, an absolute path or a drive letter, refuses
+ * the whole archive), the entries go to a hidden staging folder inside the root, and only when all
+ * are written are the archive's top-level folders renamed into place. The staging folder is deleted
+ * on failure.
  */
 final class ZipUnpacker {
   private final FileSystem fs;
@@ -59,7 +59,10 @@ final class ZipUnpacker {
     }
     if (escapes) {
       throw new BadInputException(
-          source + ": entry '" + name + "' would be written outside the dataset root;"
+          source
+              + ": entry '"
+              + name
+              + "' would be written outside the dataset root;"
               + " refusing to unpack this archive");
     }
   }

@@ -23,8 +23,16 @@ class FetchCommandTest {
       server.put("batches_filelists_NICv2.zip", zip("NIC_v2_79/run0/test_filelist.txt"));
       Path root = dir.resolve("root");
       CliRunner r =
-          CliRunner.run("fetch", "--to", root.toString(), "--base-url", server.baseUrl(),
-              "--what", "filelists", "--cache", dir.resolve("cache").toString());
+          CliRunner.run(
+              "fetch",
+              "--to",
+              root.toString(),
+              "--base-url",
+              server.baseUrl(),
+              "--what",
+              "filelists",
+              "--cache",
+              dir.resolve("cache").toString());
       assertEquals(0, r.exitCode, r.err);
       assertTrue(Files.exists(root.resolve("batches_filelists/NI_inc/run0/test_filelist.txt")));
       assertTrue(Files.exists(root.resolve("NIC_v2_79/run0/test_filelist.txt")));

@@ -43,8 +43,18 @@ class PreviewCommandTest {
     assertEquals(3 * (128 + 2) + 2, img.getWidth());
     assertEquals(2 * (128 + 16 + 2) + 2, img.getHeight());
     Path small = dir.resolve("small.png");
-    r = preview("--scenario", "ni", "--count", "5", "--tile", "32", "--level", "category",
-        "--out", small.toString());
+    r =
+        preview(
+            "--scenario",
+            "ni",
+            "--count",
+            "5",
+            "--tile",
+            "32",
+            "--level",
+            "category",
+            "--out",
+            small.toString());
     assertEquals(0, r.exitCode, r.err);
     img = ImageIO.read(small.toFile());
     assertEquals(3 * 34 + 2, img.getWidth());
@@ -68,14 +78,21 @@ class PreviewCommandTest {
   void preview_batchOutOfRangeNamesTheFlag() {
     CliRunner r = preview("--batch", "9", "--out", dir.resolve("x.png").toString());
     assertEquals(2, r.exitCode);
-    assertTrue(r.err.startsWith("slda: error: --batch: core50-nc-run0-object has batches 0 to 8"),
-        r.err);
+    assertTrue(
+        r.err.startsWith("slda: error: --batch: core50-nc-run0-object has batches 0 to 8"), r.err);
   }
 
   @Test
   void preview_unknownScenarioNamesTheFlag() {
-    CliRunner r = CliRunner.run("preview", "--data", data.toString(), "--scenario", "xx",
-        "--out", dir.resolve("x.png").toString());
+    CliRunner r =
+        CliRunner.run(
+            "preview",
+            "--data",
+            data.toString(),
+            "--scenario",
+            "xx",
+            "--out",
+            dir.resolve("x.png").toString());
     assertEquals(2, r.exitCode);
     assertTrue(r.err.startsWith("slda: error: --scenario: unknown scenario 'xx'"), r.err);
   }

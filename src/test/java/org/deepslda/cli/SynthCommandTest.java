@@ -20,8 +20,18 @@ class SynthCommandTest {
   void synth_writesTheCore50LayoutAndExitsZero() {
     Path root = dir.resolve("d");
     CliRunner r =
-        CliRunner.run("synth", "--out", root.toString(), "--categories", "1", "--frames", "1",
-            "--runs", "1", "--image-size", "128,32");
+        CliRunner.run(
+            "synth",
+            "--out",
+            root.toString(),
+            "--categories",
+            "1",
+            "--frames",
+            "1",
+            "--runs",
+            "1",
+            "--image-size",
+            "128,32");
     assertEquals(0, r.exitCode, r.err);
     assertTrue(Files.exists(root.resolve("core50_32x32/s11/o5/C_11_05_000.png")));
     assertTrue(Files.exists(root.resolve("batches_filelists/NI_inc_cat/run0/test_filelist.txt")));

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A file server on 127.0.0.1 (ephemeral port) for fetch tests: serves byte arrays by name,
- * answers {@code Range: bytes=N-} with 206, and can misbehave on purpose: cut the first response
- * of a file half way, or answer every request with one status.
+ * A file server on 127.0.0.1 (ephemeral port) for fetch tests: serves byte arrays by name, answers
+ * {@code Range: bytes=N-} with 206, and can misbehave on purpose: cut the first response of a file
+ * half way, or answer every request with one status.
  */
 public final class ArchiveServer implements AutoCloseable {
   private final HttpServer server;
@@ -71,8 +71,8 @@ public final class ArchiveServer implements AutoCloseable {
       return;
     }
     if (from > 0) {
-      ex.getResponseHeaders().set(
-          "Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
+      ex.getResponseHeaders()
+          .set("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
     }
     ex.sendResponseHeaders(from > 0 ? 206 : 200, body.length - from);
     send(ex, name, body, (int) from);

@@ -59,15 +59,29 @@ class Core50FetchTest {
   }
 
   private FetchOptions options(Set<Core50Archive> what, String checksums, boolean overwrite) {
-    return new FetchOptions(dir.resolve("root").toString(), server.baseUrl(), what, checksums,
-        dir.resolve("cache").toString(), 3, 10, overwrite, false);
+    return new FetchOptions(
+        dir.resolve("root").toString(),
+        server.baseUrl(),
+        what,
+        checksums,
+        dir.resolve("cache").toString(),
+        3,
+        10,
+        overwrite,
+        false);
   }
 
   private String checksums(String imagesDigest) throws IOException {
     Path file = dir.resolve("sums.txt");
-    Files.writeString(file, "# digests\n" + imagesDigest + "  core50_128x128.zip\n"
-        + sha256(filelists) + " *batches_filelists.zip\n"
-        + md5(nicv2) + "  batches_filelists_NICv2.zip\n");
+    Files.writeString(
+        file,
+        "# digests\n"
+            + imagesDigest
+            + "  core50_128x128.zip\n"
+            + sha256(filelists)
+            + " *batches_filelists.zip\n"
+            + md5(nicv2)
+            + "  batches_filelists_NICv2.zip\n");
     return file.toString();
   }
 
@@ -78,8 +92,8 @@ class Core50FetchTest {
     Core50Source src = new Core50Source(root.toString(), 128);
     ImageStream ni = Core50Streams.load(src, Scenario.NI, 0, LabelLevel.OBJECT, CONF);
     Core50Streams.validateImagesExist(ni, CONF);
-    assertEquals(79, Core50Streams.load(src, Scenario.NICV2_79, 0, LabelLevel.OBJECT, CONF)
-        .numBatches());
+    assertEquals(
+        79, Core50Streams.load(src, Scenario.NICV2_79, 0, LabelLevel.OBJECT, CONF).numBatches());
     assertTrue(Files.exists(root.resolve(".slda-fetched-core50_128x128.zip")));
     try (Stream<Path> left = Files.list(dir.resolve("cache"))) {
       assertEquals(0, left.count(), "downloads are deleted once unpacked");
@@ -90,8 +104,8 @@ class Core50FetchTest {
   @Test
   void fetch_resumesWithARangeRequestAfterTheConnectionIsCut() throws IOException {
     server.cutOnce("core50_128x128.zip");
-    Core50Fetch.fetch(options(Set.of(Core50Archive.IMAGES_128), checksums(md5(images)), false),
-        CONF);
+    Core50Fetch.fetch(
+        options(Set.of(Core50Archive.IMAGES_128), checksums(md5(images)), false), CONF);
     List<String> requests = server.requests();
     assertEquals(2, requests.size(), requests.toString());
     assertEquals("core50_128x128.zip null", requests.get(0));

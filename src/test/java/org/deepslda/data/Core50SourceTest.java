@@ -40,7 +40,8 @@ class Core50SourceTest {
     Core50Source src = new Core50Source("/d", 128);
     for (int run : new int[] {-1, 10}) {
       BadInputException e =
-          assertThrows(BadInputException.class, () -> src.runFolder(Scenario.NI, LabelLevel.OBJECT, run));
+          assertThrows(
+              BadInputException.class, () -> src.runFolder(Scenario.NI, LabelLevel.OBJECT, run));
       assertTrue(e.getMessage().startsWith("--run"), e.getMessage());
     }
   }

@@ -84,15 +84,22 @@ class Core50StreamsErrorsTest {
     assertTrue(e.getMessage().startsWith("cat.txt:1: label 10"), e.getMessage());
     assertTrue(e.getMessage().contains("0 to 9"), e.getMessage());
     assertEquals(
-        9, FilelistParser.parse("cat.txt", List.of("s1/o1/a.png 9"), LabelLevel.CATEGORY)
-            .get(0).label());
+        9,
+        FilelistParser.parse("cat.txt", List.of("s1/o1/a.png 9"), LabelLevel.CATEGORY)
+            .get(0)
+            .label());
   }
 
   @Test
   void pathLeavingTheImageFolder_namesFileAndLine() throws IOException {
     for (String bad :
-        List.of("../s1/o1/x.png", "s1/../../x.png", "/etc/passwd", "hdfs://nn/x.png",
-            "C:/x.png", "s1\\o1\\x.png")) {
+        List.of(
+            "../s1/o1/x.png",
+            "s1/../../x.png",
+            "/etc/passwd",
+            "hdfs://nn/x.png",
+            "C:/x.png",
+            "s1\\o1\\x.png")) {
       f.write(FilelistFixture.batch(5), "s6/o1/C_06_01_000.png 0\n" + bad + " 0\n");
       String m = failure(LabelLevel.OBJECT);
       assertTrue(m.contains("train_batch_05_filelist.txt:2: path '" + bad + "'"), m);
@@ -130,8 +137,7 @@ class Core50StreamsErrorsTest {
     f.write("test_filelist.txt", "s1/o1/C_01_01_000.png 0\ns3/o1/C_03_01_000.png 0\n");
     try (LogCapture log = LogCapture.of(Core50Streams.class)) {
       load(LabelLevel.OBJECT);
-      List<String> warnings =
-          log.messages().stream().filter(m -> m.startsWith("WARN")).toList();
+      List<String> warnings = log.messages().stream().filter(m -> m.startsWith("WARN")).toList();
       assertEquals(1, warnings.size(), log.messages().toString());
       assertTrue(warnings.get(0).contains("1 of 2 test images"), warnings.get(0));
     }
@@ -148,7 +154,8 @@ class Core50StreamsErrorsTest {
 
   @Test
   void twoFilesForOneBatch_isAnError() throws IOException {
-    Files.copy(f.run.resolve(FilelistFixture.batch(0)), f.run.resolve("train_batch_000_filelist.txt"));
+    Files.copy(
+        f.run.resolve(FilelistFixture.batch(0)), f.run.resolve("train_batch_000_filelist.txt"));
     String m = failure(LabelLevel.OBJECT);
     assertTrue(m.contains("two filelists for one batch"), m);
   }

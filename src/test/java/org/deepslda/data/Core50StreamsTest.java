@@ -149,13 +149,18 @@ class Core50StreamsTest {
     ImageStream stream = load(Scenario.NI, 0, LabelLevel.OBJECT);
     Core50Streams.validateImagesExist(stream, CONF);
     SyntheticCore50.write(
-        SynthOptions.builder(dir.toString()).categories(1).objectsPerCategory(2).frames(1)
-            .runs(1).build(), CONF);
+        SynthOptions.builder(dir.toString())
+            .categories(1)
+            .objectsPerCategory(2)
+            .frames(1)
+            .runs(1)
+            .build(),
+        CONF);
     Files.delete(dir.resolve("core50_128x128/s1/o2/C_01_02_000.png"));
     Files.delete(dir.resolve("core50_128x128/s7/o1/C_07_01_000.png"));
     ImageStream small =
-        Core50Streams.load(new Core50Source(dir.toString(), 128), Scenario.NI, 0,
-            LabelLevel.OBJECT, CONF);
+        Core50Streams.load(
+            new Core50Source(dir.toString(), 128), Scenario.NI, 0, LabelLevel.OBJECT, CONF);
     BadInputException e =
         assertThrows(BadInputException.class, () -> Core50Streams.validateImagesExist(small, CONF));
     assertTrue(e.getMessage().startsWith("2 of 22 images"), e.getMessage());

@@ -67,7 +67,9 @@ class ImageFolderStreamsTest {
     Set<String> train = new HashSet<>();
     s.allTraining().forEach(r -> train.add(r.path()));
     s.test().forEach(r -> assertFalse(train.contains(r.path()), r.path()));
-    assertTrue(train.contains("cat/more/deep.png") || s.test().contains(new ImageRecord("cat/more/deep.png", 0)));
+    assertTrue(
+        train.contains("cat/more/deep.png")
+            || s.test().contains(new ImageRecord("cat/more/deep.png", 0)));
   }
 
   @Test
@@ -89,7 +91,8 @@ class ImageFolderStreamsTest {
   void build_deterministicBySeed() {
     ImageFolderOptions.Builder a = ImageFolderOptions.builder().seed(4);
     assertEquals(build(a), build(a));
-    assertNotEquals(build(a).trainBatches(), build(ImageFolderOptions.builder().seed(5)).trainBatches());
+    assertNotEquals(
+        build(a).trainBatches(), build(ImageFolderOptions.builder().seed(5)).trainBatches());
   }
 
   @Test
@@ -103,7 +106,9 @@ class ImageFolderStreamsTest {
 
   @Test
   void options_outOfRangeValuesAreErrors() {
-    assertThrows(BadInputException.class, () -> ImageFolderOptions.builder().testFraction(1).build());
-    assertThrows(BadInputException.class, () -> ImageFolderOptions.builder().classesPerBatch(0).build());
+    assertThrows(
+        BadInputException.class, () -> ImageFolderOptions.builder().testFraction(1).build());
+    assertThrows(
+        BadInputException.class, () -> ImageFolderOptions.builder().classesPerBatch(0).build());
   }
 }

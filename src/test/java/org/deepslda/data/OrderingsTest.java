@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The four orderings over an image folder of empty files named as CORe50 names them: categories
- * 0 and 1 (objects 1-5 and 6-10), 11 sessions, 4 frames per video.
+ * The four orderings over an image folder of empty files named as CORe50 names them: categories 0
+ * and 1 (objects 1-5 and 6-10), 11 sessions, 4 frames per video.
  */
 class OrderingsTest {
   private static final Configuration CONF = new Configuration();
@@ -138,7 +138,8 @@ class OrderingsTest {
   @Test
   void build_kBelowOneIsAnError() {
     BadInputException e =
-        assertThrows(BadInputException.class, () -> build(Ordering.CLASS_IID, LabelLevel.OBJECT, 1, 0));
+        assertThrows(
+            BadInputException.class, () -> build(Ordering.CLASS_IID, LabelLevel.OBJECT, 1, 0));
     assertTrue(e.getMessage().contains("classes per batch must be at least 1"), e.getMessage());
   }
 

@@ -39,7 +39,8 @@ class SyntheticCore50Test {
       assertEquals(50 * 11 * 3, files.filter(p -> p.toString().endsWith(".png")).count());
     }
     for (int run = 0; run < 10; run++) {
-      assertTrue(Files.exists(root.resolve("NIC_v2_391_cat/run" + run + "/train_batch_390_filelist.txt")));
+      assertTrue(
+          Files.exists(root.resolve("NIC_v2_391_cat/run" + run + "/train_batch_390_filelist.txt")));
     }
     assertFalse(Files.exists(root.resolve("core50_32x32")));
     assertTrue(Files.readString(root.resolve("README.txt")).contains("Every scenario was written"));
@@ -73,7 +74,8 @@ class SyntheticCore50Test {
     assertArrayEquals(Files.readAllBytes(a.resolve(img)), Files.readAllBytes(b.resolve(img)));
     assertArrayEquals(Files.readAllBytes(a.resolve(list)), Files.readAllBytes(b.resolve(list)));
     assertFalse(
-        java.util.Arrays.equals(Files.readAllBytes(a.resolve(img)), Files.readAllBytes(c.resolve(img))));
+        java.util.Arrays.equals(
+            Files.readAllBytes(a.resolve(img)), Files.readAllBytes(c.resolve(img))));
   }
 
   @Test
@@ -96,8 +98,9 @@ class SyntheticCore50Test {
     try (LogCapture log = LogCapture.of(SyntheticCore50.class)) {
       SyntheticCore50.write(small(root).build(), CONF);
       assertEquals(
-          1, log.messages().stream().filter(m -> m.contains("skipped")).count(), log.messages()
-              .toString());
+          1,
+          log.messages().stream().filter(m -> m.contains("skipped")).count(),
+          log.messages().toString());
     }
     String readme = Files.readString(root.resolve("README.txt"));
     assertTrue(readme.contains("NIC_v2_391"), readme);
@@ -114,7 +117,8 @@ class SyntheticCore50Test {
     Files.createDirectories(root);
     Files.writeString(root.resolve("mine.txt"), "keep me");
     BadInputException e =
-        assertThrows(BadInputException.class, () -> SyntheticCore50.write(small(root).build(), CONF));
+        assertThrows(
+            BadInputException.class, () -> SyntheticCore50.write(small(root).build(), CONF));
     assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
     assertTrue(e.getMessage().contains("mine.txt"), e.getMessage());
     SyntheticCore50.write(small(root).overwrite(true).build(), CONF);
@@ -131,6 +135,28 @@ class SyntheticCore50Test {
     assertFalse(Files.exists(root.resolve("core50_32x32/s1/o1/C_01_01_000.png")));
     assertTrue(Files.exists(mine));
     assertTrue(Files.exists(root.resolve("core50_128x128/s1/o1/C_01_01_000.png")));
+  }
+
+  @Test
+  void write_otherSizesAndObjectCountsLoadToo() {
+    Path root = dir.resolve("other");
+    SyntheticCore50.write(
+        SynthOptions.builder(root.toString())
+            .seed(9)
+            .categories(4)
+            .objectsPerCategory(3)
+            .frames(1)
+            .runs(2)
+            .imageSizes(List.of(32))
+            .build(),
+        CONF);
+    Core50Source src = new Core50Source(root.toString(), 32);
+    ImageStream nc = Core50Streams.load(src, Scenario.NC, 1, LabelLevel.OBJECT, CONF);
+    Core50Streams.validateImagesExist(nc, CONF);
+    assertEquals(12, nc.numClasses());
+    ImageStream iid = Orderings.build(src, Ordering.CLASS_IID, LabelLevel.CATEGORY, 1, 2, CONF);
+    assertEquals(4, iid.numClasses());
+    assertEquals(2, iid.numBatches());
   }
 
   @Test
