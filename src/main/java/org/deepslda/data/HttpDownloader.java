@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 final class HttpDownloader {
   private static final Logger LOG = LoggerFactory.getLogger(HttpDownloader.class);
   private static final int MAX_REDIRECTS = 5;
+  private static final long PROGRESS_STEP = 512L << 20;
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-\\d+/(\\d+|\\*)");
   private static final Pattern UNSATISFIED = Pattern.compile("bytes \\*/(\\d+)");
 
@@ -56,6 +57,14 @@ final class HttpDownloader {
    */
   long download(String url, Path target) {
     Path part = target.resolveSibling(target.getFileName() + ".part");
+    try {
+      if (Files.exists(target)) {
+        LOG.info("Reusing {} downloaded before; delete it to download again", target);
+        return Files.size(target);
+      }
+    } catch (IOException e) {
+      throw new EnvironmentException("cannot read " + target + ": " + e.getMessage(), e);
+    }
     IOException last = null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
       try {
@@ -120,7 +129,7 @@ final class HttpDownloader {
                   part,
                   StandardOpenOption.CREATE,
                   append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-        in.transferTo(out);
+        copy(in, out, url, have, total);
       }
       long size = Files.size(part);
       if (total >= 0 && size > total) {
@@ -130,6 +139,22 @@ final class HttpDownloader {
       return new Outcome(total < 0 || size == total, total < 0 ? size : total);
     } finally {
       c.disconnect();
+    }
+  }
+
+  /** Copies the body, logging progress every {@value #PROGRESS_STEP} bytes. */
+  private static void copy(InputStream in, OutputStream out, String url, long have, long total)
+      throws IOException {
+    byte[] buffer = new byte[1 << 16];
+    long done = have;
+    long nextReport = have + PROGRESS_STEP;
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      out.write(buffer, 0, n);
+      done += n;
+      if (done >= nextReport) {
+        LOG.info("{}: {} of {} MB", url, done >> 20, total < 0 ? "?" : total >> 20);
+        nextReport += PROGRESS_STEP;
+      }
     }
   }
 

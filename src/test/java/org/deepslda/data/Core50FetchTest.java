@@ -174,6 +174,20 @@ class Core50FetchTest {
   }
 
   @Test
+  void fetch_keptArchiveIsReusedWithoutARequest() {
+    String root = dir.resolve("root").toString();
+    String cache = dir.resolve("cache").toString();
+    Set<Core50Archive> what = Set.of(Core50Archive.FILELISTS);
+    Core50Fetch.fetch(
+        new FetchOptions(root, server.baseUrl(), what, null, cache, 3, 10, false, true), CONF);
+    assertTrue(Files.exists(dir.resolve("cache/batches_filelists.zip")));
+    Core50Fetch.fetch(
+        new FetchOptions(root, server.baseUrl(), what, null, cache, 3, 10, true, true), CONF);
+    assertEquals(1, server.requests().size(), server.requests().toString());
+    assertTrue(Files.exists(dir.resolve("root/batches_filelists/NI_inc/run0/test_filelist.txt")));
+  }
+
+  @Test
   void fetch_existingFolderNeedsOverwrite() throws IOException {
     Files.createDirectories(dir.resolve("root/batches_filelists/mine"));
     FetchOptions opts = options(Set.of(Core50Archive.FILELISTS), null, false);
