@@ -99,16 +99,16 @@ final class FetchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FetchOptions opts =
-        new FetchOptions(
-            to,
-            baseUrl,
-            Core50Archive.parseWhat(what),
-            checksums,
-            cache,
-            attempts,
-            timeout,
-            overwrite,
-            keepArchives);
+        FetchOptions.builder(to)
+            .baseUrl(baseUrl)
+            .what(Core50Archive.parseWhat(what))
+            .checksumsFile(checksums)
+            .cacheDir(cache)
+            .attempts(attempts)
+            .timeoutSeconds(timeout)
+            .overwrite(overwrite)
+            .keepArchives(keepArchives)
+            .build();
     Core50Fetch.fetch(opts, HadoopFiles.defaultConf());
     spec.commandLine().getOut().println("fetch: " + String.join(",", what) + " in " + to);
     return 0;

@@ -66,4 +66,83 @@ public record FetchOptions(
   public static String defaultCacheDir() {
     return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "slda-fetch").toString();
   }
+
+  public static Builder builder(String to) {
+    return new Builder(to);
+  }
+
+  /**
+   * Collects settings; {@link #build()} validates them. Defaults: the project's URLs, {@code
+   * images128} and the filelists, no checksum file, {@link #defaultCacheDir()}, 5 attempts, 60 s
+   * time-out, no overwrite, archives deleted after unpacking.
+   */
+  public static final class Builder {
+    private final String to;
+    private String baseUrl;
+    private Set<Core50Archive> what =
+        Set.of(Core50Archive.IMAGES_128, Core50Archive.FILELISTS, Core50Archive.FILELISTS_NICV2);
+    private String checksumsFile;
+    private String cacheDir = defaultCacheDir();
+    private int attempts = 5;
+    private int timeoutSeconds = 60;
+    private boolean overwrite;
+    private boolean keepArchives;
+
+    private Builder(String to) {
+      this.to = to;
+    }
+
+    public Builder baseUrl(String value) {
+      this.baseUrl = value;
+      return this;
+    }
+
+    public Builder what(Set<Core50Archive> value) {
+      this.what = value;
+      return this;
+    }
+
+    public Builder checksumsFile(String value) {
+      this.checksumsFile = value;
+      return this;
+    }
+
+    public Builder cacheDir(String value) {
+      this.cacheDir = value;
+      return this;
+    }
+
+    public Builder attempts(int value) {
+      this.attempts = value;
+      return this;
+    }
+
+    public Builder timeoutSeconds(int value) {
+      this.timeoutSeconds = value;
+      return this;
+    }
+
+    public Builder overwrite(boolean value) {
+      this.overwrite = value;
+      return this;
+    }
+
+    public Builder keepArchives(boolean value) {
+      this.keepArchives = value;
+      return this;
+    }
+
+    public FetchOptions build() {
+      return new FetchOptions(
+          to,
+          baseUrl,
+          what,
+          checksumsFile,
+          cacheDir,
+          attempts,
+          timeoutSeconds,
+          overwrite,
+          keepArchives);
+    }
+  }
 }

@@ -58,17 +58,17 @@ class Core50FetchTest {
     server.close();
   }
 
+  private FetchOptions.Builder builder(Set<Core50Archive> what) {
+    return FetchOptions.builder(dir.resolve("root").toString())
+        .baseUrl(server.baseUrl())
+        .what(what)
+        .cacheDir(dir.resolve("cache").toString())
+        .attempts(3)
+        .timeoutSeconds(10);
+  }
+
   private FetchOptions options(Set<Core50Archive> what, String checksums, boolean overwrite) {
-    return new FetchOptions(
-        dir.resolve("root").toString(),
-        server.baseUrl(),
-        what,
-        checksums,
-        dir.resolve("cache").toString(),
-        3,
-        10,
-        overwrite,
-        false);
+    return builder(what).checksumsFile(checksums).overwrite(overwrite).build();
   }
 
   private String checksums(String imagesDigest) throws IOException {
@@ -175,14 +175,10 @@ class Core50FetchTest {
 
   @Test
   void fetch_keptArchiveIsReusedWithoutARequest() {
-    String root = dir.resolve("root").toString();
-    String cache = dir.resolve("cache").toString();
     Set<Core50Archive> what = Set.of(Core50Archive.FILELISTS);
-    Core50Fetch.fetch(
-        new FetchOptions(root, server.baseUrl(), what, null, cache, 3, 10, false, true), CONF);
+    Core50Fetch.fetch(builder(what).keepArchives(true).build(), CONF);
     assertTrue(Files.exists(dir.resolve("cache/batches_filelists.zip")));
-    Core50Fetch.fetch(
-        new FetchOptions(root, server.baseUrl(), what, null, cache, 3, 10, true, true), CONF);
+    Core50Fetch.fetch(builder(what).keepArchives(true).overwrite(true).build(), CONF);
     assertEquals(1, server.requests().size(), server.requests().toString());
     assertTrue(Files.exists(dir.resolve("root/batches_filelists/NI_inc/run0/test_filelist.txt")));
   }
