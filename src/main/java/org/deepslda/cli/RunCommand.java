@@ -1,6 +1,5 @@
 package org.deepslda.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.deepslda.common.HadoopFiles;
 import org.deepslda.data.LabelLevel;
@@ -125,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
         data,
         Scenario.parse(scenario),
         run,
-        LevelNames.parse(level, "--level"),
+        LabelLevel.parse(level),
         mini ? 32 : imageSize,
         backbone,
         store,
@@ -141,21 +140,5 @@ final class RunCommand implements Callable<Integer> {
         allPredictions,
         skipBadImages,
         stopAfterBatch);
-  }
-
-  /** Parses a label level name with an error that names the flag. */
-  static final class LevelNames {
-    private LevelNames() {}
-
-    static LabelLevel parse(String value, String flag) {
-      for (LabelLevel l : LabelLevel.values()) {
-        if (l.name().equalsIgnoreCase(value)) {
-          return l;
-        }
-      }
-      throw new org.deepslda.common.BadInputException(
-          flag + ": expected one of " + List.of("object", "category") + ", found '" + value
-              + "'");
-    }
   }
 }

@@ -7,6 +7,11 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of(new SynthCommand(), new FetchCommand(), new PreviewCommand());
+    return List.of(
+        new RunCommand(),
+        new DemoCommand(),
+        new SynthCommand(),
+        new FetchCommand(),
+        new PreviewCommand());
   }
 }

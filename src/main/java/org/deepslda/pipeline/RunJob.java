@@ -19,6 +19,8 @@ import org.deepslda.eval.Confusion;
 import org.deepslda.eval.IncrementalMetrics;
 import org.deepslda.eval.TestSetScorer;
 import org.deepslda.features.BackboneSpec;
+import org.deepslda.features.ExtractOptions;
+import org.deepslda.features.ExtractReport;
 import org.deepslda.features.FeatureStore;
 import org.deepslda.lda.SldaCheckpoint;
 import org.deepslda.lda.SldaOptions;
@@ -61,7 +63,7 @@ public final class RunJob {
       return RunProgress.load(folder.file(RunFolder.PROGRESS), conf, Integer.MAX_VALUE)
           .confusions().stream().map(Confusion::accuracy).toList();
     }
-    if (backbone.isRandom()) {
+    if (backbone.kind() == BackboneSpec.Kind.RANDOM_RESNET18) {
       LOG.warn("backbone {} has seeded RANDOM weights, not ImageNet ones: accuracies show the "
           + "pipeline works, not what Deep SLDA reaches", opts.backbone());
     }
@@ -77,8 +79,11 @@ public final class RunJob {
     LinkedHashSet<String> paths = new LinkedHashSet<>();
     stream.trainBatches().forEach(b -> b.forEach(r -> paths.add(r.path())));
     stream.test().forEach(r -> paths.add(r.path()));
-    clock.time("extract", () -> store.ensure(spark, stream.imageRoot(), new ArrayList<>(paths),
-        backbone, ExtractSettings.of(opts)));
+    ExtractOptions extract =
+        new ExtractOptions(opts.extractBatchSize(), 0, opts.skipBadImages());
+    ExtractReport report = clock.time("extract", () -> store.ensure(spark, stream.imageRoot(),
+        new ArrayList<>(paths), backbone, extract));
+    LOG.info("feature store {}: {}", opts.store(), report.summary());
   }
 
   private List<Double> fitAndScore(
@@ -210,7 +215,8 @@ public final class RunJob {
 
   private Map<String, Object> parameters() {
     Map<String, Object> p = opts.asParameters();
-    p.put("backbone_weights", BackboneSpec.parse(opts.backbone()).isRandom()
+    p.put("backbone_weights",
+        BackboneSpec.parse(opts.backbone()).kind() == BackboneSpec.Kind.RANDOM_RESNET18
         ? "seeded random weights (offline; not ImageNet-pretrained)" : "from the SPEC");
     return p;
   }
