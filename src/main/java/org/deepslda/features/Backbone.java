@@ -3,9 +3,9 @@ package org.deepslda.features;
 import ai.djl.ndarray.NDArray;
 
 /**
- * A network loaded on one device: a batch of normalised images in, a batch of feature vectors
- * out. Implementations hold native memory until {@link #close()}. {@link #forward} may be called
- * from several threads at once (Spark runs several tasks per executor).
+ * A network loaded on one device: a batch of normalised images in, a batch of feature vectors out.
+ * Implementations hold native memory until {@link #close()}. {@link #forward} may be called from
+ * several threads at once (Spark runs several tasks per executor).
  */
 interface Backbone extends AutoCloseable {
   /**

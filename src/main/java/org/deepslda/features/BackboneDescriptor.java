@@ -10,9 +10,9 @@ import org.deepslda.common.Json;
 
 /**
  * What produced a feature store's vectors, kept beside them as {@code _backbone.json}: two stores
- * (or a store and a backbone) are interchangeable only if every field but {@code formatVersion}
- * is equal. The weight checksum is what makes the comparison safe: the identity alone does not
- * change when a file is overwritten with other weights.
+ * (or a store and a backbone) are interchangeable only if every field but {@code formatVersion} is
+ * equal. The weight checksum is what makes the comparison safe: the identity alone does not change
+ * when a file is overwritten with other weights.
  *
  * @param identity a stable name: {@code random-resnet18:SEED/gen1}, {@code torchscript:FILE.pt}
  *     (file name only, so a moved file still matches), or the {@code djl://} URL
@@ -127,14 +127,24 @@ public record BackboneDescriptor(
       throw new BadInputException(
           source + ": not a valid backbone descriptor (" + e.getOriginalMessage() + ")", e);
     }
-    if (d.identity == null || d.weightsSha256 == null || d.resize == null || d.mean == null
-        || d.std == null || d.mean.length != 3 || d.std.length != 3 || d.dim < 1) {
+    if (d.identity == null
+        || d.weightsSha256 == null
+        || d.resize == null
+        || d.mean == null
+        || d.std == null
+        || d.mean.length != 3
+        || d.std.length != 3
+        || d.dim < 1) {
       throw new BadInputException(source + ": incomplete backbone descriptor: " + json.strip());
     }
     if (d.formatVersion > FORMAT_VERSION) {
       throw new BadInputException(
-          source + ": store format version " + d.formatVersion + " is newer than this program's ("
-              + FORMAT_VERSION + "); use a newer slda");
+          source
+              + ": store format version "
+              + d.formatVersion
+              + " is newer than this program's ("
+              + FORMAT_VERSION
+              + "); use a newer slda");
     }
     return d;
   }

@@ -19,10 +19,10 @@ import org.deepslda.common.BadInputException;
 import org.deepslda.common.EnvironmentException;
 
 /**
- * Loads a backbone wherever it is needed: on the driver to describe it ({@link #describe}), on
- * each executor to run it ({@link #load}). Serializable: it carries the spec, the descriptor the
- * driver recorded (whose checksum every executor verifies before computing a single feature) and
- * the Hadoop configuration for reading TorchScript files; never a loaded model.
+ * Loads a backbone wherever it is needed: on the driver to describe it ({@link #describe}), on each
+ * executor to run it ({@link #load}). Serializable: it carries the spec, the descriptor the driver
+ * recorded (whose checksum every executor verifies before computing a single feature) and the
+ * Hadoop configuration for reading TorchScript files; never a loaded model.
  */
 public final class BackboneLoader implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -48,11 +48,12 @@ public final class BackboneLoader implements Serializable {
     SerializableConfiguration sc = new SerializableConfiguration(conf);
     BackboneDescriptor d =
         switch (spec.kind()) {
-          case RANDOM_RESNET18 -> descriptor(
-              RandomResNet18Backbone.identity(spec.seed()),
-              RandomResNet18Backbone.sha256(spec.seed()),
-              ResNet18Net.DIM,
-              imageFolder);
+          case RANDOM_RESNET18 ->
+              descriptor(
+                  RandomResNet18Backbone.identity(spec.seed()),
+                  RandomResNet18Backbone.sha256(spec.seed()),
+                  ResNet18Net.DIM,
+                  imageFolder);
           case TORCHSCRIPT -> describeTorchScript(spec, conf, imageFolder);
           case MODEL_ZOO -> describeModelZoo(spec, imageFolder);
         };
@@ -117,12 +118,13 @@ public final class BackboneLoader implements Serializable {
   Backbone load(Device device) {
     DjlEnvironment.pytorch();
     return switch (spec.kind()) {
-      case RANDOM_RESNET18 -> RandomResNet18Backbone.load(
-          spec.seed(), device, descriptor.weightsSha256());
-      case TORCHSCRIPT -> loadTorchScript(
-          spec.location(),
-          TorchScriptFiles.localCopy(spec.location(), descriptor.weightsSha256(), conf.value()),
-          device);
+      case RANDOM_RESNET18 ->
+          RandomResNet18Backbone.load(spec.seed(), device, descriptor.weightsSha256());
+      case TORCHSCRIPT ->
+          loadTorchScript(
+              spec.location(),
+              TorchScriptFiles.localCopy(spec.location(), descriptor.weightsSha256(), conf.value()),
+              device);
       case MODEL_ZOO -> loadModelZoo(spec.location(), device);
     };
   }
@@ -144,7 +146,9 @@ public final class BackboneLoader implements Serializable {
     DjlEnvironment.pytorch();
     if (DjlEnvironment.offline()) {
       throw new EnvironmentException(
-          "--backbone " + url + ": DJL model-zoo URLs download the model, but DJL is in offline"
+          "--backbone "
+              + url
+              + ": DJL model-zoo URLs download the model, but DJL is in offline"
               + " mode here; on a machine with internet access set DJL_OFFLINE=false (or"
               + " -Dai.djl.offline=false), or use a TorchScript .pt file or random-resnet18");
     }

@@ -11,8 +11,8 @@ import org.deepslda.common.BadInputException;
 /**
  * Lazily turns a partition's items (paths, rows) into features, {@code batchSize} images per
  * forward pass, keeping the input order. An item whose image cannot be read or decoded ({@link
- * BadInputException}) comes out with its error instead of features; other failures propagate.
- * Only one batch of images is held in memory at a time. Not thread-safe (one per task).
+ * BadInputException}) comes out with its error instead of features; other failures propagate. Only
+ * one batch of images is held in memory at a time. Not thread-safe (one per task).
  *
  * @param <T> the item type
  */
@@ -86,7 +86,8 @@ final class BatchedExtraction<T> implements Iterator<BatchedExtraction.Result<T>
     }
     float[] features = new float[0];
     if (!good.isEmpty()) {
-      float[] input = good.size() == batchSize ? batch : java.util.Arrays.copyOf(batch, good.size() * per);
+      float[] input =
+          good.size() == batchSize ? batch : java.util.Arrays.copyOf(batch, good.size() * per);
       features = extractor.extract(input, good.size());
     }
     int d = extractor.dim();

@@ -45,8 +45,13 @@ final class DjlModelBackbone implements Backbone {
       return head;
     }
     throw new BadInputException(
-        "--backbone " + name + ": the model returned shape " + head.getShape() + " for input "
-            + images.getShape() + "; expected [N, d] features or [N, d, h, w] feature maps");
+        "--backbone "
+            + name
+            + ": the model returned shape "
+            + head.getShape()
+            + " for input "
+            + images.getShape()
+            + "; expected [N, d] features or [N, d, h, w] feature maps");
   }
 
   @Override

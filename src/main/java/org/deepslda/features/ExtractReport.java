@@ -11,8 +11,8 @@ import java.util.List;
  * @param badImages images skipped because they could not be read (sorted by path); empty unless
  *     {@link ExtractOptions#skipBadImages()}
  * @param seconds wall time of the call, including the Spark job
- * @param commit the name of the commit folder written under {@code parts/}, or null if nothing
- *     had to be computed
+ * @param commit the name of the commit folder written under {@code parts/}, or null if nothing had
+ *     to be computed
  */
 public record ExtractReport(
     int requested,

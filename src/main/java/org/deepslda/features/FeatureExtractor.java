@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Executor-side feature computation: a loaded backbone on one device, fed batches of preprocessed
- * images. One instance per backbone and device lives in each executor JVM ({@link #shared}), so
- * the model is loaded once however many tasks the executor runs; tasks on the same executor share
- * it concurrently. Each batch's native arrays live in a sub-manager closed right after the batch.
+ * images. One instance per backbone and device lives in each executor JVM ({@link #shared}), so the
+ * model is loaded once however many tasks the executor runs; tasks on the same executor share it
+ * concurrently. Each batch's native arrays live in a sub-manager closed right after the batch.
  *
  * <p>Thread-safe. {@link #close()} frees the model; the shared instances are closed by {@link
  * #closeAll()} (called by a JVM shutdown hook).
@@ -63,11 +63,17 @@ public final class FeatureExtractor implements AutoCloseable {
 
   private static void logChoice(BackboneLoader loader, DeviceChoice choice) {
     if (choice.degraded()) {
-      LOG.warn("feature extraction with {} on {}: {}",
-          loader.descriptor().identity(), choice.device(), choice.note());
+      LOG.warn(
+          "feature extraction with {} on {}: {}",
+          loader.descriptor().identity(),
+          choice.device(),
+          choice.note());
     } else {
-      LOG.info("feature extraction with {} on {}: {}",
-          loader.descriptor().identity(), choice.device(), choice.note());
+      LOG.info(
+          "feature extraction with {} on {}: {}",
+          loader.descriptor().identity(),
+          choice.device(),
+          choice.note());
     }
   }
 
@@ -101,7 +107,8 @@ public final class FeatureExtractor implements AutoCloseable {
   public float[] extract(float[] images, int n) {
     int size = descriptor.inputSize();
     if (closed) {
-      throw new IllegalStateException("feature extractor for " + descriptor.identity() + " is closed");
+      throw new IllegalStateException(
+          "feature extractor for " + descriptor.identity() + " is closed");
     }
     if (n < 1 || images.length != (long) n * 3 * size * size) {
       throw new IllegalArgumentException(
@@ -112,8 +119,12 @@ public final class FeatureExtractor implements AutoCloseable {
       float[] out = backbone.forward(x).toFloatArray();
       if (out.length != (long) n * dim()) {
         throw new BadInputException(
-            "backbone " + descriptor.identity() + " returned " + out.length / n
-                + " values per image, but its descriptor says d = " + dim());
+            "backbone "
+                + descriptor.identity()
+                + " returned "
+                + out.length / n
+                + " values per image, but its descriptor says d = "
+                + dim());
       }
       return out;
     }

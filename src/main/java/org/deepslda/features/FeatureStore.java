@@ -73,16 +73,21 @@ public final class FeatureStore {
   private BackboneDescriptor requireDescriptor() {
     if (descriptor == null) {
       throw new BadInputException(
-          "feature store " + uri + " is empty (no " + StoreLayout.DESCRIPTOR + "); fill it with:"
-              + " slda extract --data ROOT --backbone SPEC --store " + uri);
+          "feature store "
+              + uri
+              + " is empty (no "
+              + StoreLayout.DESCRIPTOR
+              + "); fill it with:"
+              + " slda extract --data ROOT --backbone SPEC --store "
+              + uri);
     }
     return descriptor;
   }
 
   /**
    * Makes sure the store holds the features of every image in {@code relPaths}: computes, on the
-   * executors, only those not stored yet and appends them as one new commit. A call over a
-   * complete store starts no Spark job.
+   * executors, only those not stored yet and appends them as one new commit. A call over a complete
+   * store starts no Spark job.
    *
    * @param imageFolder the image folder's path or URI ({@code ROOT/core50_128x128}); its last
    *     component is recorded in the descriptor, and a store of another folder is refused
@@ -106,7 +111,8 @@ public final class FeatureStore {
     adoptBackbone(loader.descriptor(), conf);
     List<String> todo = missing(spark, wanted);
     if (todo.isEmpty()) {
-      ExtractReport r = new ExtractReport(wanted.size(), wanted.size(), 0, List.of(), since(start), null);
+      ExtractReport r =
+          new ExtractReport(wanted.size(), wanted.size(), 0, List.of(), since(start), null);
       LOG.info("feature store {}: {}", uri, r.summary());
       return r;
     }
@@ -116,7 +122,11 @@ public final class FeatureStore {
             spark, StoreLayout.commitUri(uri, commit), imageFolder, todo, loader, opts);
     ExtractReport r =
         new ExtractReport(
-            wanted.size(), wanted.size() - todo.size(), out.written(), out.bad(), since(start),
+            wanted.size(),
+            wanted.size() - todo.size(),
+            out.written(),
+            out.bad(),
+            since(start),
             commit);
     LOG.info("feature store {}: {}", uri, r.summary());
     if (!out.bad().isEmpty() && !opts.skipBadImages()) {
@@ -141,8 +151,12 @@ public final class FeatureStore {
       examples.add(b.reason());
     }
     return new BadInputException(
-        bad.size() + " image(s) under " + imageFolder + " could not be read: "
-            + String.join("; ", examples) + (bad.size() > 5 ? "; ..." : "")
+        bad.size()
+            + " image(s) under "
+            + imageFolder
+            + " could not be read: "
+            + String.join("; ", examples)
+            + (bad.size() > 5 ? "; ..." : "")
             + ". The other images' features were saved; fix or remove these files, or pass"
             + " --skip-bad-images to leave them out");
   }
@@ -151,16 +165,29 @@ public final class FeatureStore {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  /** The paths without duplicates, in first-seen order, each checked to be a clean relative path. */
+  /**
+   * The paths without duplicates, in first-seen order, each checked to be a clean relative path.
+   */
   static List<String> distinctValidPaths(List<String> relPaths) {
     Set<String> seen = new LinkedHashSet<>();
     for (int i = 0; i < relPaths.size(); i++) {
       String p = relPaths.get(i);
-      if (p == null || p.isBlank() || p.startsWith("/") || p.contains("\\") || p.contains("//")
-          || p.equals("..") || p.startsWith("../") || p.contains("/../") || p.endsWith("/..")
+      if (p == null
+          || p.isBlank()
+          || p.startsWith("/")
+          || p.contains("\\")
+          || p.contains("//")
+          || p.equals("..")
+          || p.startsWith("../")
+          || p.contains("/../")
+          || p.endsWith("/..")
           || p.contains(":")) {
         throw new BadInputException(
-            "image path #" + (i + 1) + " '" + p + "' is not a path relative to the image folder"
+            "image path #"
+                + (i + 1)
+                + " '"
+                + p
+                + "' is not a path relative to the image folder"
                 + " ('/' separated, no leading '/', no '..', no scheme)");
       }
       seen.add(p);
@@ -180,8 +207,13 @@ public final class FeatureStore {
 
   /** Those of {@code relPaths} (deduplicated, in order) that the store does not hold. */
   public List<String> missing(SparkSession spark, List<String> relPaths) {
-    Set<String> present = new HashSet<>(rows(spark).select("path").distinct().as(
-        org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    Set<String> present =
+        new HashSet<>(
+            rows(spark)
+                .select("path")
+                .distinct()
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList());
     List<String> out = new ArrayList<>();
     for (String p : distinctValidPaths(relPaths)) {
       if (!present.contains(p)) {
@@ -214,7 +246,8 @@ public final class FeatureStore {
   private Dataset<Row> selected(SparkSession spark, List<ImageRecord> records) {
     requireDescriptor();
     if (records.isEmpty()) {
-      return spark.createDataFrame(List.of(), StoreLayout.SCHEMA)
+      return spark
+          .createDataFrame(List.of(), StoreLayout.SCHEMA)
           .selectExpr("0 AS idx", "path", "0 AS label", "features");
     }
     Configuration conf = spark.sparkContext().hadoopConfiguration();

@@ -17,8 +17,8 @@ final class ModelZooFiles {
   private ModelZooFiles() {}
 
   /**
-   * Hex SHA-256 over the relative name and bytes of every regular file under {@code path}, in
-   * name order (or of the file itself).
+   * Hex SHA-256 over the relative name and bytes of every regular file under {@code path}, in name
+   * order (or of the file itself).
    */
   static String sha256(Path path) {
     MessageDigest md = ResNet18Weights.sha256Digest();

@@ -11,8 +11,8 @@ import org.deepslda.common.HadoopFiles;
 import org.deepslda.data.Core50Name;
 
 /**
- * The executor side of {@link FeatureStore#ensure}: relative image paths in, store rows out
- * ({@link StoreLayout#SCHEMA}). Images that cannot be read go to an accumulator instead of rows.
+ * The executor side of {@link FeatureStore#ensure}: relative image paths in, store rows out ({@link
+ * StoreLayout#SCHEMA}). Images that cannot be read go to an accumulator instead of rows.
  * Serializable; the model is taken from the executor's {@link FeatureExtractor#shared} cache.
  */
 final class PartitionExtractor implements FlatMapFunction<Iterator<String>, Row> {

@@ -11,7 +11,8 @@ import org.deepslda.common.EnvironmentException;
 /** {@code random-resnet18:SEED}: {@link ResNet18Net} with {@link ResNet18Weights#random}. */
 final class RandomResNet18Backbone implements Backbone {
   private static final Map<Long, String> SHA_BY_SEED = new ConcurrentHashMap<>();
-  private static final Map<Long, SoftReference<ResNet18Weights>> WEIGHTS = new ConcurrentHashMap<>();
+  private static final Map<Long, SoftReference<ResNet18Weights>> WEIGHTS =
+      new ConcurrentHashMap<>();
 
   private final NDManager manager;
   private final ResNet18Net net;
@@ -32,8 +33,8 @@ final class RandomResNet18Backbone implements Backbone {
   }
 
   /**
-   * The weights of {@code seed}, kept softly: with a local master the driver and the executor
-   * share one JVM, and generating them takes about a second.
+   * The weights of {@code seed}, kept softly: with a local master the driver and the executor share
+   * one JVM, and generating them takes about a second.
    */
   private static ResNet18Weights weights(long seed) {
     SoftReference<ResNet18Weights> ref = WEIGHTS.get(seed);
@@ -56,8 +57,13 @@ final class RandomResNet18Backbone implements Backbone {
     String sha = SHA_BY_SEED.computeIfAbsent(seed, s -> w.sha256());
     if (!sha.equals(expectedSha256)) {
       throw new EnvironmentException(
-          "random-resnet18:" + seed + " generated weights with sha256 " + sha + " on this JVM but "
-              + expectedSha256 + " on the driver; the JVMs differ in a way that changes the numbers");
+          "random-resnet18:"
+              + seed
+              + " generated weights with sha256 "
+              + sha
+              + " on this JVM but "
+              + expectedSha256
+              + " on the driver; the JVMs differ in a way that changes the numbers");
     }
     NDManager manager = NDManager.newBaseManager(device, "PyTorch");
     try {

@@ -88,15 +88,19 @@ final class StoreLayout {
       FileStatus[] dirs = fs.listStatus(parts);
       java.util.Arrays.sort(dirs, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
       for (FileStatus d : dirs) {
-        if (!d.isDirectory() || d.getPath().getName().startsWith("_")
+        if (!d.isDirectory()
+            || d.getPath().getName().startsWith("_")
             || d.getPath().getName().startsWith(".")) {
           continue;
         }
         if (fs.exists(new Path(d.getPath(), "_SUCCESS"))) {
           complete.add(d.getPath().toString());
         } else {
-          LOG.warn("feature store {}: ignoring incomplete commit {} (no _SUCCESS marker: its job"
-              + " did not finish); it can be deleted", store, d.getPath());
+          LOG.warn(
+              "feature store {}: ignoring incomplete commit {} (no _SUCCESS marker: its job"
+                  + " did not finish); it can be deleted",
+              store,
+              d.getPath());
         }
       }
     } catch (FileNotFoundException e) {
@@ -111,8 +115,13 @@ final class StoreLayout {
   static void requireDescriptorIfRows(String store, BackboneDescriptor d, List<String> commits) {
     if (d == null && !commits.isEmpty()) {
       throw new BadInputException(
-          "feature store " + store + " has " + commits.size() + " commit(s) of rows but no "
-              + DESCRIPTOR + "; without it the backbone of its features is unknown: delete the"
+          "feature store "
+              + store
+              + " has "
+              + commits.size()
+              + " commit(s) of rows but no "
+              + DESCRIPTOR
+              + "; without it the backbone of its features is unknown: delete the"
               + " store and extract again");
     }
   }

@@ -1,9 +1,9 @@
 package org.deepslda.features;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count_if;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a list of images' rows out of a store, checked: every image present, every vector of
- * length d with no NaN, one row per image. Rows of the same path in two commits (two {@code
- * ensure} calls that ran at the same time) are logged and the oldest commit's row is kept.
+ * Reads a list of images' rows out of a store, checked: every image present, every vector of length
+ * d with no NaN, one row per image. Rows of the same path in two commits (two {@code ensure} calls
+ * that ran at the same time) are logged and the oldest commit's row is kept.
  */
 final class StoreReader {
   private static final Logger LOG = LoggerFactory.getLogger(StoreReader.class);
@@ -107,14 +107,25 @@ final class StoreReader {
       return;
     }
     List<String> examples =
-        joined.filter(col("features").isNotNull().and(badVector(d))).orderBy("idx")
+        joined
+            .filter(col("features").isNotNull().and(badVector(d)))
+            .orderBy("idx")
             .select(expr("concat(path, ' (length ', size(features), ', in ', _file, ')')"))
-            .limit(EXAMPLES).collectAsList().stream()
+            .limit(EXAMPLES)
+            .collectAsList()
+            .stream()
             .map(r -> r.getString(0))
             .collect(Collectors.toList());
     throw new BadInputException(
-        "feature store " + store.uri() + " is damaged: " + damaged + " rows have NaN values or a"
-            + " length other than d=" + d + ": " + String.join(", ", examples)
+        "feature store "
+            + store.uri()
+            + " is damaged: "
+            + damaged
+            + " rows have NaN values or a"
+            + " length other than d="
+            + d
+            + ": "
+            + String.join(", ", examples)
             + "; delete the commit folders named and run slda extract again");
   }
 

@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Local copies of TorchScript files that may live on any Hadoop file system: libtorch loads only
  * local files, so each JVM copies the file once into a cache folder, named by the SHA-256 of its
- * bytes ({@code <cache>/torchscript/<sha256>.pt}). The cache folder is {@code
- * $DEEP_SLDA_CACHE_DIR}, else {@code java.io.tmpdir/deep-slda-cache}. Copies are written to a
- * temporary name and moved into place, so concurrent tasks on one host never read a partial
- * file. Thread-safe.
+ * bytes ({@code <cache>/torchscript/<sha256>.pt}). The cache folder is the system property {@code
+ * deep.slda.cache.dir}, else {@code $DEEP_SLDA_CACHE_DIR}, else {@code
+ * java.io.tmpdir/deep-slda-cache}. Copies are written to a temporary name and moved into place, so
+ * concurrent tasks on one host never read a partial file. Thread-safe.
  */
 final class TorchScriptFiles {
   private static final Logger LOG = LoggerFactory.getLogger(TorchScriptFiles.class);
@@ -33,7 +33,7 @@ final class TorchScriptFiles {
   private TorchScriptFiles() {}
 
   static Path cacheDir() {
-    String env = System.getenv("DEEP_SLDA_CACHE_DIR");
+    String env = System.getProperty("deep.slda.cache.dir", System.getenv("DEEP_SLDA_CACHE_DIR"));
     Path root =
         env != null && !env.isBlank()
             ? Path.of(env)
@@ -63,7 +63,12 @@ final class TorchScriptFiles {
       if (expectedSha256 != null && !expectedSha256.equals(sha)) {
         Files.deleteIfExists(tmp);
         throw new BadInputException(
-            "--backbone " + uri + ": the file's sha256 is now " + sha + ", but " + expectedSha256
+            "--backbone "
+                + uri
+                + ": the file's sha256 is now "
+                + sha
+                + ", but "
+                + expectedSha256
                 + " was recorded for it; the file changed while in use");
       }
       Path target = dir.resolve(sha + ".pt");
