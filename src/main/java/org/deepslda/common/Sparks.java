@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one way the program creates its Spark session. The master is, in order: the {@code master}
  * argument (a {@code --master} flag), what {@code spark-submit} set ({@code spark.master}), else
- * {@code local[*]}, the embedded mode that needs no Spark installation. With a local master the
- * web UI is off unless {@code spark.ui.enabled} is set, and {@code SPARK_LOCAL_IP}, if set, is
- * the address the driver binds to and advertises.
+ * {@code local[*]}, the embedded mode that needs no Spark installation. With a local master the web
+ * UI is off unless {@code spark.ui.enabled} is set, and {@code SPARK_LOCAL_IP}, if set, is the
+ * address the driver binds to and advertises.
  */
 public final class Sparks {
   private static final Logger LOG = LoggerFactory.getLogger(Sparks.class);
@@ -25,7 +25,8 @@ public final class Sparks {
    */
   public static SparkSession getOrCreate(String master, String appName) {
     SparkConf conf = new SparkConf();
-    String chosen = master != null && !master.isBlank() ? master : conf.get("spark.master", "local[*]");
+    String chosen =
+        master != null && !master.isBlank() ? master : conf.get("spark.master", "local[*]");
     conf.setMaster(chosen).setAppName(appName);
     if (chosen.startsWith("local")) {
       conf.setIfMissing("spark.ui.enabled", "false");
