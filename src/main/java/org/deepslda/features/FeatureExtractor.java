@@ -16,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * model is loaded once however many tasks the executor runs; tasks on the same executor share it
  * concurrently. Each batch's native arrays live in a sub-manager closed right after the batch.
  *
+ * <p>Forward passes on one extractor run one at a time: the engine already spreads one pass over
+ * all cores (or fills the GPU), and two passes at once on a CPU oversubscribe its threads and run
+ * slower than one after the other. Meanwhile the other tasks of the executor decode and resize
+ * their next batch, so preprocessing overlaps inference.
+ *
  * <p>Thread-safe. {@link #close()} frees the model; the shared instances are closed by {@link
  * #closeAll()} (called by a JVM shutdown hook).
  */
@@ -116,7 +121,10 @@ public final class FeatureExtractor implements AutoCloseable {
     }
     try (NDManager batch = manager.newSubManager()) {
       NDArray x = batch.create(images, new Shape(n, 3, size, size));
-      float[] out = backbone.forward(x).toFloatArray();
+      float[] out;
+      synchronized (backbone) {
+        out = backbone.forward(x).toFloatArray();
+      }
       if (out.length != (long) n * dim()) {
         throw new BadInputException(
             "backbone "

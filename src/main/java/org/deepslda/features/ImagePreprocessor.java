@@ -30,6 +30,7 @@ public final class ImagePreprocessor implements Serializable {
   private final int size;
   private final float[] mean;
   private final float[] std;
+  private transient volatile float[][] lut;
 
   /**
    * @param size the square side S the images are resized to (224 for ResNet-18 as the seed uses it)
@@ -83,17 +84,34 @@ public final class ImagePreprocessor implements Serializable {
   /** Resizes, scales and normalises an already decoded image. */
   public float[] toTensor(RgbImage image) {
     RgbImage resized = PilBilinear.resize(image, size, size);
+    float[][] lut = lookupTable();
+    byte[] rgb = resized.rgb();
     float[] chw = new float[valuesPerImage()];
     int plane = size * size;
-    for (int c = 0; c < 3; c++) {
-      float m = mean[c];
-      float s = std[c];
-      for (int i = 0; i < plane; i++) {
-        float unit = (resized.rgb()[i * 3 + c] & 0xff) / 255f;
-        chw[c * plane + i] = (unit - m) / s;
-      }
+    for (int i = 0; i < plane; i++) {
+      chw[i] = lut[0][rgb[i * 3] & 0xff];
+      chw[plane + i] = lut[1][rgb[i * 3 + 1] & 0xff];
+      chw[2 * plane + i] = lut[2][rgb[i * 3 + 2] & 0xff];
     }
     return chw;
+  }
+
+  /**
+   * The normalised value of every 8-bit sample per channel: the transform's output depends only
+   * on the resized 8-bit sample, so a table gives exactly the same floats as computing each.
+   */
+  private float[][] lookupTable() {
+    float[][] t = lut;
+    if (t == null) {
+      t = new float[3][256];
+      for (int c = 0; c < 3; c++) {
+        for (int v = 0; v < 256; v++) {
+          t[c][v] = normalised(v, c);
+        }
+      }
+      lut = t;
+    }
+    return t;
   }
 
   /** The normalised value of an 8-bit sample {@code v} of channel {@code c}, as torch gives it. */

@@ -148,7 +148,7 @@ class ExtractExportCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     picocli.CommandLine cl = Slda.commandLine();
     cl.setErr(new java.io.PrintWriter(err, true));
-    code =
+    int code =
         cl.execute(
             "extract",
             "--data",
