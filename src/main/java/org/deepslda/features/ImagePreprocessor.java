@@ -97,8 +97,8 @@ public final class ImagePreprocessor implements Serializable {
   }
 
   /**
-   * The normalised value of every 8-bit sample per channel: the transform's output depends only
-   * on the resized 8-bit sample, so a table gives exactly the same floats as computing each.
+   * The normalised value of every 8-bit sample per channel: the transform's output depends only on
+   * the resized 8-bit sample, so a table gives exactly the same floats as computing each.
    */
   private float[][] lookupTable() {
     float[][] t = lut;
