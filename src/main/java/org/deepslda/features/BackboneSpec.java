@@ -88,6 +88,11 @@ public record BackboneSpec(Kind kind, String location, long seed) implements Ser
     return new BackboneSpec(Kind.RANDOM_RESNET18, "", seed);
   }
 
+  /** Whether the weights are the seeded random ones (offline; not ImageNet-pretrained). */
+  public boolean isRandom() {
+    return kind == Kind.RANDOM_RESNET18;
+  }
+
   /** The spec in the form {@link #parse} reads. */
   @Override
   public String toString() {
