@@ -10,6 +10,8 @@ final class Subcommands {
     return List.of(
         new RunCommand(),
         new DemoCommand(),
+        new ExtractCommand(),
+        new ExportCommand(),
         new SynthCommand(),
         new FetchCommand(),
         new PreviewCommand());

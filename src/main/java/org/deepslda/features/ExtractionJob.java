@@ -1,0 +1,79 @@
+package org.deepslda.features;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Spark job behind {@link FeatureStore#ensure}: spreads the images to compute over the
+ * executors, and writes their rows as one new commit folder through Spark's file commit protocol
+ * (task output is promoted only when the task commits, and the folder's {@code _SUCCESS} marker
+ * appears only when the job commits), so a killed or retried task leaves no partial or duplicate
+ * rows.
+ */
+final class ExtractionJob {
+  private static final Logger LOG = LoggerFactory.getLogger(ExtractionJob.class);
+
+  private ExtractionJob() {}
+
+  /** The outcome: rows written and images that could not be read. */
+  record Outcome(int written, List<BadImage> bad) {}
+
+  static Outcome run(
+      SparkSession spark,
+      String commitUri,
+      String imageFolderUri,
+      List<String> todo,
+      BackboneLoader loader,
+      ExtractOptions opts) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int slices = opts.partitions() > 0 ? opts.partitions() : jsc.defaultParallelism();
+    slices = Math.max(1, Math.min(slices, todo.size()));
+    CollectionAccumulator<BadImage> bad =
+        spark.sparkContext().collectionAccumulator("unreadable images");
+    PartitionExtractor fn =
+        new PartitionExtractor(
+            loader,
+            imageFolderUri,
+            spark.sparkContext().hadoopConfiguration(),
+            opts.batchSize(),
+            bad);
+    JavaRDD<Row> rows = jsc.parallelize(todo, slices).mapPartitions(fn);
+    LOG.info(
+        "computing features of {} images with {} on {} partitions, batches of {}",
+        todo.size(),
+        loader.descriptor().identity(),
+        slices,
+        opts.batchSize());
+    spark.sparkContext().setJobDescription("slda extract: " + todo.size() + " images");
+    spark
+        .createDataFrame(rows, StoreLayout.SCHEMA)
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .parquet(commitUri);
+    spark.sparkContext().setJobDescription(null);
+    List<BadImage> unique = distinctByPath(bad.value());
+    return new Outcome(todo.size() - unique.size(), unique);
+  }
+
+  /** A retried task may report an image twice; keep one report per path, sorted by path. */
+  private static List<BadImage> distinctByPath(List<BadImage> reported) {
+    Map<String, BadImage> byPath = new LinkedHashMap<>();
+    for (BadImage b : reported) {
+      byPath.putIfAbsent(b.path(), b);
+    }
+    List<BadImage> out = new ArrayList<>(byPath.values());
+    out.sort(Comparator.comparing(BadImage::path));
+    return out;
+  }
+}

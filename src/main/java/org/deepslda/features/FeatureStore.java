@@ -1,0 +1,261 @@
+package org.deepslda.features;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.deepslda.common.BadInputException;
+import org.deepslda.data.ImageRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A reusable Parquet feature store at a Hadoop FS URI: one row per image ({@code path} relative to
+ * the image folder, {@code session}, {@code object}, {@code category}, {@code frame} from the
+ * CORe50 name or -1, {@code features} as {@code array<float>} of length d) plus {@code
+ * _backbone.json}, the {@link BackboneDescriptor} of the backbone that computed every row. Layout
+ * in {@link StoreLayout}.
+ *
+ * <p>A store is filled incrementally by {@link #ensure} (which computes only what is missing and
+ * appends it as a new commit) and read by {@link #features} and {@link #collectOrdered}. It is
+ * never used with another backbone: {@link #ensure} refuses a different one, and readers compare
+ * {@link #descriptor()} with their own. Not thread-safe; separate processes may share a store
+ * (overlapping {@code ensure} calls may store an image twice, which readers detect and log).
+ */
+public final class FeatureStore {
+  private static final Logger LOG = LoggerFactory.getLogger(FeatureStore.class);
+
+  private final String uri;
+  private BackboneDescriptor descriptor;
+
+  private FeatureStore(String uri, BackboneDescriptor descriptor) {
+    this.uri = uri;
+    this.descriptor = descriptor;
+  }
+
+  /**
+   * Opens the store at {@code uri}; a folder that does not exist yet is a new, empty store.
+   *
+   * @throws BadInputException if the descriptor is unreadable or rows exist without one
+   */
+  public static FeatureStore open(SparkSession spark, String uri) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    String clean = uri.endsWith("/") && uri.length() > 1 ? uri.substring(0, uri.length() - 1) : uri;
+    BackboneDescriptor d = StoreLayout.readDescriptor(clean, conf);
+    StoreLayout.requireDescriptorIfRows(clean, d, StoreLayout.completeCommits(clean, conf));
+    return new FeatureStore(clean, d);
+  }
+
+  public String uri() {
+    return uri;
+  }
+
+  /** The backbone of the stored features, or null for a store that was never filled. */
+  public BackboneDescriptor descriptor() {
+    return descriptor;
+  }
+
+  /**
+   * Feature length d.
+   *
+   * @throws BadInputException for a store that was never filled
+   */
+  public int dim() {
+    return requireDescriptor().dim();
+  }
+
+  private BackboneDescriptor requireDescriptor() {
+    if (descriptor == null) {
+      throw new BadInputException(
+          "feature store "
+              + uri
+              + " is empty (no "
+              + StoreLayout.DESCRIPTOR
+              + "); fill it with:"
+              + " slda extract --data ROOT --backbone SPEC --store "
+              + uri);
+    }
+    return descriptor;
+  }
+
+  /**
+   * Makes sure the store holds the features of every image in {@code relPaths}: computes, on the
+   * executors, only those not stored yet and appends them as one new commit. A call over a complete
+   * store starts no Spark job.
+   *
+   * @param imageFolder the image folder's path or URI ({@code ROOT/core50_128x128}); its last
+   *     component is recorded in the descriptor, and a store of another folder is refused
+   * @param relPaths image paths relative to {@code imageFolder}, '/' separated; duplicates are
+   *     ignored
+   * @throws BadInputException for a bad path, a store of another backbone or image folder, or
+   *     (unless {@code opts.skipBadImages()}) unreadable images, named after the good images'
+   *     features were saved
+   */
+  public ExtractReport ensure(
+      SparkSession spark,
+      String imageFolder,
+      List<String> relPaths,
+      BackboneSpec backbone,
+      ExtractOptions opts) {
+    long start = System.nanoTime();
+    List<String> wanted = distinctValidPaths(relPaths);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    String folderName = new Path(imageFolder).getName();
+    BackboneLoader loader = BackboneLoader.describe(backbone, conf, folderName);
+    adoptBackbone(loader.descriptor(), conf);
+    List<String> todo = missing(spark, wanted);
+    if (todo.isEmpty()) {
+      ExtractReport r =
+          new ExtractReport(wanted.size(), wanted.size(), 0, List.of(), since(start), null);
+      LOG.info("feature store {}: {}", uri, r.summary());
+      return r;
+    }
+    String commit = StoreLayout.newCommitName();
+    ExtractionJob.Outcome out =
+        ExtractionJob.run(
+            spark, StoreLayout.commitUri(uri, commit), imageFolder, todo, loader, opts);
+    ExtractReport r =
+        new ExtractReport(
+            wanted.size(),
+            wanted.size() - todo.size(),
+            out.written(),
+            out.bad(),
+            since(start),
+            commit);
+    LOG.info("feature store {}: {}", uri, r.summary());
+    if (!out.bad().isEmpty() && !opts.skipBadImages()) {
+      throw unreadable(out.bad(), imageFolder);
+    }
+    return r;
+  }
+
+  private void adoptBackbone(BackboneDescriptor requested, Configuration conf) {
+    if (descriptor != null) {
+      descriptor.requireSame(requested, uri);
+      return;
+    }
+    StoreLayout.writeDescriptor(uri, requested, conf);
+    descriptor = requested;
+    LOG.info("feature store {}: new store for backbone {}", uri, requested.summary());
+  }
+
+  private static BadInputException unreadable(List<BadImage> bad, String imageFolder) {
+    List<String> examples = new ArrayList<>();
+    for (BadImage b : bad.subList(0, Math.min(5, bad.size()))) {
+      examples.add(b.reason());
+    }
+    return new BadInputException(
+        bad.size()
+            + " image(s) under "
+            + imageFolder
+            + " could not be read: "
+            + String.join("; ", examples)
+            + (bad.size() > 5 ? "; ..." : "")
+            + ". The other images' features were saved; fix or remove these files, or pass"
+            + " --skip-bad-images to leave them out");
+  }
+
+  private static double since(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /**
+   * The paths without duplicates, in first-seen order, each checked to be a clean relative path.
+   */
+  static List<String> distinctValidPaths(List<String> relPaths) {
+    Set<String> seen = new LinkedHashSet<>();
+    for (int i = 0; i < relPaths.size(); i++) {
+      String p = relPaths.get(i);
+      if (p == null
+          || p.isBlank()
+          || p.startsWith("/")
+          || p.contains("\\")
+          || p.contains("//")
+          || p.equals("..")
+          || p.startsWith("../")
+          || p.contains("/../")
+          || p.endsWith("/..")
+          || p.contains(":")) {
+        throw new BadInputException(
+            "image path #"
+                + (i + 1)
+                + " '"
+                + p
+                + "' is not a path relative to the image folder"
+                + " ('/' separated, no leading '/', no '..', no scheme)");
+      }
+      seen.add(p);
+    }
+    return new ArrayList<>(seen);
+  }
+
+  /** Every stored row (complete commits only), as written; empty with the schema if none. */
+  public Dataset<Row> rows(SparkSession spark) {
+    List<String> commits =
+        StoreLayout.completeCommits(uri, spark.sparkContext().hadoopConfiguration());
+    if (commits.isEmpty()) {
+      return spark.createDataFrame(List.of(), StoreLayout.SCHEMA);
+    }
+    return spark.read().schema(StoreLayout.SCHEMA).parquet(commits.toArray(new String[0]));
+  }
+
+  /** Those of {@code relPaths} (deduplicated, in order) that the store does not hold. */
+  public List<String> missing(SparkSession spark, List<String> relPaths) {
+    Set<String> present =
+        new HashSet<>(
+            rows(spark)
+                .select("path")
+                .distinct()
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList());
+    List<String> out = new ArrayList<>();
+    for (String p : distinctValidPaths(relPaths)) {
+      if (!present.contains(p)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code (path, label, features)} for exactly {@code records}, in their order.
+   *
+   * @throws BadInputException if some are missing (with their count, examples and the {@code slda
+   *     extract} command that fills them), or if stored vectors are damaged
+   */
+  public Dataset<Row> features(SparkSession spark, List<ImageRecord> records) {
+    return selected(spark, records).orderBy("idx").select("path", "label", "features");
+  }
+
+  /**
+   * The features of {@code records} on the driver, {@code n x d} row-major in the records' order:
+   * record {@code i}'s vector at {@code [i * d, (i + 1) * d)}.
+   *
+   * @throws BadInputException as {@link #features}
+   */
+  public float[] collectOrdered(SparkSession spark, List<ImageRecord> records) {
+    return StoreReader.collectOrdered(selected(spark, records), records.size(), dim());
+  }
+
+  private Dataset<Row> selected(SparkSession spark, List<ImageRecord> records) {
+    requireDescriptor();
+    if (records.isEmpty()) {
+      return spark
+          .createDataFrame(List.of(), StoreLayout.SCHEMA)
+          .selectExpr("0 AS idx", "path", "0 AS label", "features");
+    }
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    if (StoreLayout.completeCommits(uri, conf).isEmpty()) {
+      List<String> examples = new ArrayList<>();
+      records.stream().limit(5).forEach(r -> examples.add(r.path()));
+      throw StoreReader.missingError(this, records.size(), examples);
+    }
+    return StoreReader.select(spark, this, rows(spark), records);
+  }
+}
