@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -34,9 +35,14 @@ public final class HadoopFiles {
     return new Configuration();
   }
 
+  /**
+   * The file system of {@code path}; for local paths the raw one, which writes no {@code .crc}
+   * side files into the user's folders. Shared and cached: do not close it.
+   */
   public static FileSystem fs(Path path, Configuration conf) {
     try {
-      return path.getFileSystem(conf);
+      FileSystem fs = path.getFileSystem(conf);
+      return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
     } catch (IOException e) {
       throw new EnvironmentException("cannot open the file system of " + path + ": " + e, e);
     }

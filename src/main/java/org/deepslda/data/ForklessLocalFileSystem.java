@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
@@ -34,7 +33,7 @@ final class ForklessLocalFileSystem extends RawLocalFileSystem {
    * else a new instance of the path's own file system.
    */
   static FileSystem forPath(Path path, Configuration conf) throws IOException {
-    if (!(HadoopFiles.fs(path, conf) instanceof LocalFileSystem)) {
+    if (!(HadoopFiles.fs(path, conf) instanceof RawLocalFileSystem)) {
       return FileSystem.newInstance(path.toUri(), conf);
     }
     ForklessLocalFileSystem fs = new ForklessLocalFileSystem();

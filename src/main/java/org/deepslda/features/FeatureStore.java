@@ -243,6 +243,16 @@ public final class FeatureStore {
     return StoreReader.collectOrdered(selected(spark, records), records.size(), dim());
   }
 
+  /**
+   * Looks up and validates the features of {@code records} once, and keeps them cached for
+   * repeated reads of slices ({@link PinnedFeatures#collectRange}).
+   *
+   * @throws BadInputException as {@link #features}
+   */
+  public PinnedFeatures pin(SparkSession spark, List<ImageRecord> records) {
+    return new PinnedFeatures(selected(spark, records), records.size(), dim());
+  }
+
   private Dataset<Row> selected(SparkSession spark, List<ImageRecord> records) {
     requireDescriptor();
     if (records.isEmpty()) {

@@ -20,8 +20,8 @@ import org.deepslda.eval.IncrementalMetrics;
 import org.deepslda.eval.TestSetScorer;
 import org.deepslda.features.BackboneSpec;
 import org.deepslda.features.ExtractOptions;
-import org.deepslda.features.ExtractReport;
 import org.deepslda.features.FeatureStore;
+import org.deepslda.features.PinnedFeatures;
 import org.deepslda.lda.SldaCheckpoint;
 import org.deepslda.lda.SldaOptions;
 import org.deepslda.lda.StreamingLda;
@@ -81,17 +81,18 @@ public final class RunJob {
     stream.test().forEach(r -> paths.add(r.path()));
     ExtractOptions extract =
         new ExtractOptions(opts.extractBatchSize(), 0, opts.skipBadImages());
-    ExtractReport report = clock.time("extract", () -> store.ensure(spark, stream.imageRoot(),
-        new ArrayList<>(paths), backbone, extract));
-    LOG.info("feature store {}: {}", opts.store(), report.summary());
+    clock.time("extract", () -> store.ensure(spark, stream.imageRoot(), new ArrayList<>(paths),
+        backbone, extract));
   }
 
   private List<Double> fitAndScore(
       SparkSession spark, FeatureStore store, ImageStream stream, RunFolder folder,
       boolean resume) {
     int numClasses = stream.numClasses();
-    Dataset<Row> testRows = clock.time("load_test", () -> indexedTest(spark, store, stream));
-    try (TestSetScorer scorer = TestSetScorer.cache(testRows, numClasses, opts.testPartitions())) {
+    TestSetScorer scorer = clock.time("load_test", () -> cacheTest(spark, store, stream));
+    try (scorer;
+        PinnedFeatures train = clock.time("load_train",
+            () -> store.pin(spark, stream.allTraining()))) {
       RunProgress progress = RunProgress.empty();
       StreamingLda lda = new StreamingLda(options(store.dim(), numClasses));
       if (resume) {
@@ -104,8 +105,8 @@ public final class RunJob {
               stream.trainBatches().size());
         }
       }
-      BatchLoop loop = new BatchLoop(store, scorer, folder, progress, lda);
-      loop.run(spark, stream);
+      BatchLoop loop = new BatchLoop(train, scorer, folder, progress, lda);
+      loop.run(stream);
       finish(folder, stream, progress, loop.model());
       return progress.confusions().stream().map(Confusion::accuracy).toList();
     }
@@ -116,33 +117,26 @@ public final class RunJob {
         opts.maskUnseen());
   }
 
-  /** The test features with their position in the test list (column {@code index}). */
-  private static Dataset<Row> indexedTest(
-      SparkSession spark, FeatureStore store, ImageStream stream) {
-    List<Row> index = new ArrayList<>();
-    List<ImageRecord> test = stream.test();
-    for (int i = 0; i < test.size(); i++) {
-      index.add(org.apache.spark.sql.RowFactory.create(test.get(i).path(), i));
+  /** Caches the test features on the executors, with their position in the test list. */
+  private TestSetScorer cacheTest(SparkSession spark, FeatureStore store, ImageStream stream) {
+    try (PinnedFeatures test = store.pin(spark, stream.test())) {
+      Dataset<Row> rows = test.rows().withColumnRenamed("idx", "index");
+      return TestSetScorer.cache(rows, stream.numClasses(), opts.testPartitions());
     }
-    var schema = new org.apache.spark.sql.types.StructType()
-        .add("path", "string", false)
-        .add("index", "int", false);
-    Dataset<Row> idx = spark.createDataFrame(index, schema);
-    return store.features(spark, test).join(idx, "path");
   }
 
   /** The per-batch loop, with the state it carries. */
   private final class BatchLoop {
-    private final FeatureStore store;
+    private final PinnedFeatures train;
     private final TestSetScorer scorer;
     private final RunFolder folder;
     private final RunProgress progress;
     private StreamingLda lda;
     private final long started = System.nanoTime();
 
-    BatchLoop(FeatureStore store, TestSetScorer scorer, RunFolder folder, RunProgress progress,
+    BatchLoop(PinnedFeatures train, TestSetScorer scorer, RunFolder folder, RunProgress progress,
         StreamingLda lda) {
-      this.store = store;
+      this.train = train;
       this.scorer = scorer;
       this.folder = folder;
       this.progress = progress;
@@ -153,13 +147,16 @@ public final class RunJob {
       return lda;
     }
 
-    void run(SparkSession spark, ImageStream stream) {
+    void run(ImageStream stream) {
       int total = stream.trainBatches().size();
+      int[] offsets = PinnedFeatures.offsets(stream.trainBatches());
       int first = progress.completed();
       for (int i = first; i < total; i++) {
         List<ImageRecord> batch = stream.trainBatches().get(i);
         long t0 = System.nanoTime();
-        float[] x = clock.time("fit", () -> store.collectOrdered(spark, batch));
+        int from = offsets[i];
+        int to = offsets[i + 1];
+        float[] x = clock.time("read_batch", () -> train.collectRange(from, to));
         int[] y = batch.stream().mapToInt(ImageRecord::label).toArray();
         clock.time("fit", () -> lda.fit(x, y, y.length));
         SldaCheckpoint.save(lda, folder.file(RunFolder.batchCheckpointName(i)), conf);
