@@ -3,6 +3,7 @@ package org.deepslda.cli;
 import java.io.PrintWriter;
 import org.deepslda.common.BadInputException;
 import org.deepslda.common.EnvironmentException;
+import org.deepslda.pipeline.RunStoppedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,17 +11,24 @@ import picocli.CommandLine.Command;
  * The {@code slda} program. Every subcommand has {@code --help}; those that take a YAML config
  * ({@code --config FILE}) read their option defaults from it, and flags on the command line
  * override it. Exit codes: 0 success, 1 unexpected failure, 2 bad input or usage, 3 an
- * environment failure (native library, unreadable store, unwritable folder).
+ * environment failure (native library, unreadable store, unwritable folder), 4 a run stopped on
+ * purpose before its end ({@code --stop-after-batch}; continue it with {@code --resume}).
  */
 @Command(
     name = "slda",
     mixinStandardHelpOptions = true,
     versionProvider = Slda.Version.class,
     description = "Deep Streaming LDA: online continual learning on image streams, on Spark.",
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 unexpected failure, 2 bad input or usage, 3 environment"
+          + " failure, 4 run stopped on purpose (--stop-after-batch)."
+    },
     subcommandsRepeatable = false)
 public final class Slda implements Runnable {
   public static final int EXIT_BAD_INPUT = 2;
   public static final int EXIT_ENVIRONMENT = 3;
+  public static final int EXIT_STOPPED = 4;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -61,6 +69,10 @@ public final class Slda implements Runnable {
   private static int handleFailure(
       Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
+    if (e instanceof RunStoppedException) {
+      err.println("slda: " + e.getMessage());
+      return EXIT_STOPPED;
+    }
     if (e instanceof BadInputException) {
       err.println("slda: error: " + e.getMessage());
       return EXIT_BAD_INPUT;

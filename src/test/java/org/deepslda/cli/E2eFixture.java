@@ -25,7 +25,7 @@ final class E2eFixture {
   static String[] runArgs(Path data, Path store, Path out, String... extra) {
     List<String> args = new ArrayList<>(List.of("run", "--data", data.toString(),
         "--scenario", "nc", "--run", "0", "--store", store.toString(), "--out", out.toString(),
-        "--master", "local[2]", "--test-partitions", "3"));
+        "--master", "local[2]"));
     args.addAll(List.of(extra));
     return args.toArray(new String[0]);
   }
