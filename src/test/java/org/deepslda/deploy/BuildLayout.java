@@ -35,6 +35,11 @@ final class BuildLayout {
     return target;
   }
 
+  /** The project's folder (the parent of target/), where {@code submit/} and {@code conf/} are. */
+  Path projectDir() {
+    return target.toAbsolutePath().getParent();
+  }
+
   /** The application jar that {@code spark-submit} runs ({@code --class org.deepslda.cli.Slda}). */
   Path appJar() {
     return target.resolve("slda.jar");

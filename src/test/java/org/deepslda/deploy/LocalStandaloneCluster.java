@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -73,6 +75,18 @@ public final class LocalStandaloneCluster implements AutoCloseable {
   /** Submits and waits; kills the driver and fails after {@code timeout}. */
   public SubmitResult submit(Submission submission, Duration timeout) throws InterruptedException {
     return start(submission).await(timeout);
+  }
+
+  /**
+   * Runs a launcher script (e.g. {@code submit/standalone.sh}) against this cluster: {@code
+   * SLDA_MASTER} is this master's URL, {@code SPARK_SUBMIT} a stand-in for a Spark install's, and
+   * {@code env} adds or overrides the rest (memory and cores must fit the workers).
+   */
+  public SubmittedApp startScript(
+      String name, Path script, Map<String, String> env, List<String> args) {
+    Map<String, String> all = new HashMap<>(env);
+    all.putIfAbsent("SLDA_MASTER", masterUrl());
+    return processes.runScript(name, script, all, args);
   }
 
   /**

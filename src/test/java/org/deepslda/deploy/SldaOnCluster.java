@@ -60,7 +60,13 @@ final class SldaOnCluster {
     Path localRun = work.resolve("run-local");
     expectSuccess(cluster.processes().submit(run("local", data, localRun), "local[2]"));
     Path clusterRun = work.resolve("run-cluster");
-    expectSuccess(cluster.start(run("cluster", data, clusterRun)));
+    Path script = build.projectDir().resolve("submit/standalone.sh");
+    expectSuccess(
+        cluster.startScript(
+            "slda-run-cluster",
+            script,
+            StandaloneClusterIT.SMALL_APP,
+            runArgs("cluster", data, clusterRun)));
 
     for (String file : COMPARED) {
       assertEquals(
@@ -72,7 +78,11 @@ final class SldaOnCluster {
 
   /** {@code slda run} on nc/0 into {@code out}, with a feature store of its own. */
   private Submission run(String where, Path data, Path out) {
-    return slda(
+    return slda(runArgs(where, data, out).toArray(String[]::new));
+  }
+
+  private List<String> runArgs(String where, Path data, Path out) {
+    return List.of(
         "run",
         "--data",
         data.toString(),

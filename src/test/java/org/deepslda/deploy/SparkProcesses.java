@@ -72,12 +72,22 @@ final class SparkProcesses implements AutoCloseable {
    * environment; the process is killed (with its children) on {@link #close}.
    */
   Process start(String name, List<String> jvmOptions, String mainClass, List<String> args) {
+    List<String> cmd = new ArrayList<>(javaCommand(jvmOptions));
+    cmd.add(mainClass);
+    cmd.addAll(args);
+    return start(name, builder(name, cmd));
+  }
+
+  private List<String> javaCommand(List<String> jvmOptions) {
     List<String> cmd = new ArrayList<>(List.of(JAVA));
     cmd.addAll(QUICK_START);
     cmd.addAll(jvmOptions);
     cmd.add("-Dlog4j2.configurationFile=" + work.resolve("log4j2.properties"));
-    cmd.addAll(List.of("-cp", classpath, mainClass));
-    cmd.addAll(args);
+    cmd.addAll(List.of("-cp", classpath));
+    return cmd;
+  }
+
+  private ProcessBuilder builder(String name, List<String> cmd) {
     ProcessBuilder pb =
         new ProcessBuilder(cmd)
             .directory(work.toFile())
@@ -89,13 +99,42 @@ final class SparkProcesses implements AutoCloseable {
     env.put("SPARK_HOME", sparkHome.toString());
     env.put("SPARK_SCALA_VERSION", "2.13");
     env.remove("SPARK_CONF_DIR");
+    return pb;
+  }
+
+  private Process start(String name, ProcessBuilder pb) {
     try {
       Process p = pb.start();
       started.add(p);
       return p;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + name + ": " + cmd, e);
+      throw new UncheckedIOException("cannot start " + name + ": " + pb.command(), e);
     }
+  }
+
+  /** Writes (once) {@code <work>/bin/spark-submit}, a shell script that runs SparkSubmit. */
+  private Path sparkSubmitStandIn() {
+    Path script = work.resolve("bin").resolve("spark-submit");
+    if (Files.isRegularFile(script)) {
+      return script;
+    }
+    List<String> java = javaCommand(List.of("-Xmx768m", "-Xss4m"));
+    String quoted =
+        java.stream()
+            .map(a -> "'" + a.replace("'", "'\\''") + "'")
+            .collect(Collectors.joining(" "));
+    String text =
+        "#!/usr/bin/env bash\nexec " + quoted + " org.apache.spark.deploy.SparkSubmit \"$@\"\n";
+    try {
+      Files.createDirectories(script.getParent());
+      Files.writeString(script, text);
+      if (!script.toFile().setExecutable(true)) {
+        throw new IOException("cannot make " + script + " executable");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + script, e);
+    }
+    return script;
   }
 
   /** Runs {@code SparkSubmit} for {@code submission} against {@code master}, in the background. */
@@ -108,6 +147,21 @@ final class SparkProcesses implements AutoCloseable {
             "org.apache.spark.deploy.SparkSubmit",
             submission.sparkSubmitArgs(master));
     return new SubmittedApp(name, p, log(name));
+  }
+
+  /**
+   * Runs a launcher script ({@code submit/*.sh}) with {@code env} added to the Spark environment,
+   * in the background. Its {@code SPARK_SUBMIT} is a stand-in for a Spark install's {@code
+   * bin/spark-submit}: it runs {@code SparkSubmit} on the Spark jars in a JVM started like {@link
+   * #submit}'s.
+   */
+  SubmittedApp runScript(String name, Path script, Map<String, String> env, List<String> args) {
+    List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
+    cmd.addAll(args);
+    ProcessBuilder pb = builder(name, cmd);
+    pb.environment().put("SPARK_SUBMIT", sparkSubmitStandIn().toString());
+    pb.environment().putAll(env);
+    return new SubmittedApp(name, start(name, pb), log(name));
   }
 
   /** Every log under this work folder, each cut to its last {@code maxChars} characters. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,6 +49,19 @@ class StandaloneClusterIT {
   private static final Logger LOG = LoggerFactory.getLogger(StandaloneClusterIT.class);
   private static final String SMOKE_CLASS = "org.deepslda.deploy.smoke.SmokeJob";
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
+
+  /**
+   * Launcher settings that fit the test workers (1 core, 1.5 GB each): {@code submit/*.sh} defaults
+   * are sized for real nodes.
+   */
+  static final Map<String, String> SMALL_APP =
+      Map.of(
+          "SLDA_DRIVER_MEMORY", "768m",
+          "SLDA_EXECUTOR_MEMORY", "1g",
+          "SLDA_EXECUTOR_OVERHEAD", "384m",
+          "SLDA_EXECUTOR_CORES", "1",
+          "SLDA_TOTAL_CORES", "2",
+          "SLDA_SKIP_BUILD", "1");
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   static Path work;
@@ -101,13 +115,26 @@ class StandaloneClusterIT {
 
   @Test
   @Order(2)
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void standaloneScript_submitsTheApplicationJar() throws Exception {
+    SubmittedApp app =
+        cluster.startScript("standalone-sh", script("standalone.sh"), SMALL_APP, List.of("--help"));
+    SubmitResult r = app.await(JOB_TIMEOUT);
+    LOG.info("submit/standalone.sh --help took {} s", r.elapsed().toSeconds());
+
+    assertSucceeded(r);
+    assertTrue(r.output().contains("Usage: slda"), r.tail(3000));
+  }
+
+  @Test
+  @Order(3)
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void sldaRun_onCluster_sameResultsAsLocalMode() throws Exception {
     new SldaOnCluster(cluster, BuildLayout.current(), work.resolve("slda")).runAndCompare();
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void smokeJob_workerKilledMidTask_completesWithSameRows() throws Exception {
     Path out = work.resolve("smoke-fault");
@@ -136,6 +163,10 @@ class StandaloneClusterIT {
         "partition " + first.partition() + " was not re-run elsewhere: " + markers);
     cluster.awaitAliveWorkers(1, Duration.ofSeconds(60));
     assertEquals(localRows(), rows(out), "rows after a worker loss differ from local mode");
+  }
+
+  private static Path script(String name) {
+    return BuildLayout.current().projectDir().resolve("submit").resolve(name);
   }
 
   /** The smoke job writing into {@code out}, with tasks of {@code taskMillis}. */
