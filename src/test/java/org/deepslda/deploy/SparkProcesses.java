@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.launcher.JavaModuleOptions;
 
 /**
  * Starts Spark's JVM entry points (Master, Worker, {@code SparkSubmit}) as child processes of this
@@ -80,6 +81,9 @@ final class SparkProcesses implements AutoCloseable {
 
   private List<String> javaCommand(List<String> jvmOptions) {
     List<String> cmd = new ArrayList<>(List.of(JAVA));
+    // Spark's own launcher (bin/spark-class) opens these JDK packages to every JVM it starts;
+    // Kryo and Spark's unsafe memory code need them on Java 17.
+    cmd.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
     cmd.addAll(QUICK_START);
     cmd.addAll(jvmOptions);
     cmd.add("-Dlog4j2.configurationFile=" + work.resolve("log4j2.properties"));

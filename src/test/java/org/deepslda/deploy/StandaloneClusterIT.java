@@ -40,11 +40,10 @@ import org.slf4j.LoggerFactory;
  * of its tasks, and that in both cases the output equals a local-mode run's. The fault test runs
  * last because it leaves one worker.
  *
- * <p>Extension point: {@link SldaOnCluster} runs {@code slda synth}, then {@code slda run} from
- * {@code target/slda.jar} on the cluster (through the launcher script) and in local mode, and
- * compares their result files; it skips itself while this build lacks those subcommands. More
- * product checks (e.g. {@code slda extract} on the cluster vs locally) go there, before the fault
- * test.
+ * <p>Extension point: {@link SldaOnCluster} runs the product ({@code slda synth}, then {@code slda
+ * extract} and {@code slda run}) from {@code target/slda.jar} on the cluster, through the launcher
+ * script, and in local mode, and compares their outputs; each check skips itself while this build
+ * lacks its subcommands. More product checks go there, ordered before the fault test.
  */
 @Tag("cluster")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -73,6 +72,7 @@ class StandaloneClusterIT {
   private static Path smokeJar;
   private static List<String> localRows;
   private static SparkSession reader;
+  private static SldaOnCluster product;
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -131,13 +131,20 @@ class StandaloneClusterIT {
 
   @Test
   @Order(3)
-  @Timeout(value = 10, unit = TimeUnit.MINUTES)
-  void sldaRun_onCluster_sameResultsAsLocalMode() throws Exception {
-    new SldaOnCluster(cluster, BuildLayout.current(), work.resolve("slda")).runAndCompare();
+  @Timeout(value = 8, unit = TimeUnit.MINUTES)
+  void sldaExtract_onCluster_sameFeaturesAsLocalMode() throws Exception {
+    product().extractAndCompare();
   }
 
   @Test
   @Order(4)
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  void sldaRun_onCluster_sameResultsAsLocalMode() throws Exception {
+    product().runAndCompare();
+  }
+
+  @Test
+  @Order(5)
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void smokeJob_workerKilledMidTask_completesWithSameRows() throws Exception {
     Path out = work.resolve("smoke-fault");
@@ -166,6 +173,14 @@ class StandaloneClusterIT {
         "partition " + first.partition() + " was not re-run elsewhere: " + markers);
     cluster.awaitAliveWorkers(1, Duration.ofSeconds(60));
     assertEquals(localRows(), rows(out), "rows after a worker loss differ from local mode");
+  }
+
+  /** The product's checks, sharing one synthetic dataset. */
+  private static SldaOnCluster product() {
+    if (product == null) {
+      product = new SldaOnCluster(cluster, BuildLayout.current(), work.resolve("slda"));
+    }
+    return product;
   }
 
   private static Path script(String name) {

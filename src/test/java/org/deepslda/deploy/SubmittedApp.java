@@ -17,6 +17,11 @@ final class SubmittedApp {
     this.log = log;
   }
 
+  /** The name its log file carries. */
+  String name() {
+    return name;
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }
