@@ -114,13 +114,15 @@ final class SldaOnCluster {
     }
   }
 
-  /** A synthetic dataset of 3 categories x 2 objects x 2 frames per session, made once. */
+  /**
+   * A synthetic dataset of 3 categories x 2 objects x 1 frame per session (66 images), made once.
+   */
   private Path dataset() throws InterruptedException {
     if (data == null) {
       Path root = work.resolve("data");
       List<String> synth =
           command(
-              "synth --out %s --seed 0 --categories 3 --objects-per-category 2 --frames 2"
+              "synth --out %s --seed 0 --categories 3 --objects-per-category 2 --frames 1"
                   + " --runs 1",
               root);
       expectSuccess(cluster.processes().submit(slda(synth), "local[1]"));
