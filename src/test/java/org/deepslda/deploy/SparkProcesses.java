@@ -15,8 +15,9 @@ import org.apache.spark.launcher.JavaModuleOptions;
  * JVM, from the Maven jars alone, and kills them all on {@link #close}. Every process gets {@code
  * SPARK_LOCAL_IP=127.0.0.1}, so nothing listens beyond the loopback interface, and a {@code
  * SPARK_HOME} under the work folder whose {@code jars/} links the Spark jars (a Worker builds its
- * executors' class path from it) with {@code SPARK_SCALA_VERSION=2.13}. Each process writes stdout
- * and stderr to {@code <work>/logs/<name>.log}, and runs with {@link #QUICK_START}.
+ * executors' class path from it) with {@code SPARK_SCALA_VERSION=2.13}, and keeps its scratch files
+ * under the work folder ({@code SPARK_LOCAL_DIRS}, {@code java.io.tmpdir}). Each process writes
+ * stdout and stderr to {@code <work>/logs/<name>.log}, and runs with {@link #QUICK_START}.
  *
  * <p>Not thread safe: one test thread drives it. A JVM shutdown hook kills what is still running if
  * the test JVM is stopped before {@code close}.
@@ -52,6 +53,8 @@ final class SparkProcesses implements AutoCloseable {
             .collect(Collectors.joining(java.io.File.pathSeparator));
     try {
       Files.createDirectories(logs);
+      Files.createDirectories(work.resolve("tmp"));
+      Files.createDirectories(work.resolve("local"));
       linkJars(sparkJars, Files.createDirectories(sparkHome.resolve("jars")));
       writeLog4j();
     } catch (IOException e) {
@@ -87,6 +90,7 @@ final class SparkProcesses implements AutoCloseable {
     cmd.addAll(QUICK_START);
     cmd.addAll(jvmOptions);
     cmd.add("-Dlog4j2.configurationFile=" + work.resolve("log4j2.properties"));
+    cmd.add("-Djava.io.tmpdir=" + work.resolve("tmp"));
     cmd.addAll(List.of("-cp", classpath));
     return cmd;
   }
@@ -102,6 +106,9 @@ final class SparkProcesses implements AutoCloseable {
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
     env.put("SPARK_HOME", sparkHome.toString());
     env.put("SPARK_SCALA_VERSION", "2.13");
+    // Scratch space of drivers, workers and (through the workers) executors, so that nothing
+    // outlives the work folder, not even the files of a killed executor.
+    env.put("SPARK_LOCAL_DIRS", work.resolve("local").toString());
     env.remove("SPARK_CONF_DIR");
     return pb;
   }

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,8 +64,11 @@ class StandaloneClusterIT {
           "SLDA_TOTAL_CORES", "2",
           "SLDA_SKIP_BUILD", "1");
 
-  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-  static Path work;
+  /**
+   * Logs, Spark home, worker folders and outputs. Always deleted (the executors' folders hold
+   * copies of target/lib): a failure message carries the end of every log instead.
+   */
+  @TempDir static Path work;
 
   private static LocalStandaloneCluster cluster;
   private static Path smokeJar;
