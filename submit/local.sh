@@ -9,6 +9,10 @@
 # Environment:
 #   SLDA_MASTER       Spark master (default local[*])
 #   SLDA_DRIVER_OPTS  JVM options of the driver (default -Xmx8g)
+#   SLDA_SUBMIT_OPTS  more spark-submit options, split on spaces (e.g. "--conf k=v")
+#
+# The cluster launchers (standalone.sh, yarn.sh, kubernetes.sh) need a Spark install;
+# docs/deployment.md compares them.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$here/target/slda.jar"
@@ -33,5 +37,6 @@ exec java -Xss4m ${SLDA_DRIVER_OPTS:--Xmx8g} \
   --master "${SLDA_MASTER:-local[*]}" \
   --conf spark.driver.extraJavaOptions=-Xss4m \
   --conf spark.executor.extraJavaOptions=-Xss4m \
+  ${SLDA_SUBMIT_OPTS:-} \
   --class org.deepslda.cli.Slda \
   "$jar" "$@"
