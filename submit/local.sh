@@ -29,8 +29,33 @@ if [[ ! -f "$jar" || ! -f "$classpath_file" ]] \
 fi
 
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+# The JDK packages Spark's own launcher opens (org.apache.spark.launcher.JavaModuleOptions).
+spark_jvm_options=(
+  -XX:+IgnoreUnrecognizedVMOptions
+  --add-modules=jdk.incubator.vector
+  --add-opens=java.base/java.lang=ALL-UNNAMED
+  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+  --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED
+  --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
+  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED
+  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
+  -Dio.netty.tryReflectionSetAccessible=true
+  -Dio.netty.allocator.type=pooled
+  -Dio.netty.handler.ssl.defaultEndpointVerificationAlgorithm=NONE
+  --sun-misc-unsafe-memory-access=allow
+  --enable-native-access=ALL-UNNAMED
+)
 # shellcheck disable=SC2086
-exec java -Xss4m ${SLDA_DRIVER_OPTS:--Xmx8g} \
+exec java -Xss4m ${SLDA_DRIVER_OPTS:--Xmx8g} "${spark_jvm_options[@]}" \
   -Dlog4j2.configurationFile="$here/conf/log4j2.properties" \
   -cp "$jar:$(cat "$classpath_file")" \
   org.apache.spark.deploy.SparkSubmit \

@@ -28,6 +28,11 @@ public final class Sparks {
     String chosen =
         master != null && !master.isBlank() ? master : conf.get("spark.master", "local[*]");
     conf.setMaster(chosen).setAppName(appName);
+    String registrators = conf.get("spark.kryo.registrator", "");
+    String ours = RecordKryoRegistrator.class.getName();
+    if (!registrators.contains(ours)) {
+      conf.set("spark.kryo.registrator", registrators.isBlank() ? ours : registrators + "," + ours);
+    }
     if (chosen.startsWith("local")) {
       conf.setIfMissing("spark.ui.enabled", "false");
     }

@@ -91,7 +91,7 @@ final class SldaOnCluster {
       runHere(
           where,
           command(
-              "run --data %s --scenario nc --run 0 --level category --backbone random-resnet18:0"
+              "run --data %s --scenario ni --run 0 --level category --backbone random-resnet18:0"
                   + " --store %s --out %s",
               root, store(where), work.resolve("run-" + where)));
     }
