@@ -9,6 +9,7 @@ final class Subcommands {
   static List<Object> all() {
     return List.of(
         new RunCommand(),
+        new SweepCommand(),
         new DemoCommand(),
         new ExtractCommand(),
         new ExportCommand(),

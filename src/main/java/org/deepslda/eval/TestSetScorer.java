@@ -94,22 +94,25 @@ public final class TestSetScorer implements AutoCloseable {
 
   private static Iterator<PartitionResult> scorePartition(
       Iterator<TestPoint> it, SldaWeights w, int numClasses, boolean withPredictions) {
+    List<TestPoint> part = new ArrayList<>();
+    it.forEachRemaining(part::add);
+    int d = w.dim();
+    float[] x = new float[Math.multiplyExact(part.size(), d)];
+    for (int i = 0; i < part.size(); i++) {
+      System.arraycopy(part.get(i).features(), 0, x, i * d, d);
+    }
+    int[] predicted = w.scorer().predictAll(x, part.size());
     Confusion confusion = new Confusion(numClasses);
-    List<int[]> preds = new ArrayList<>();
-    while (it.hasNext()) {
-      TestPoint p = it.next();
-      int predicted = w.predict(p.features(), 0);
-      if (predicted == SldaWeights.NO_CLASS) {
+    for (int i = 0; i < predicted.length; i++) {
+      if (predicted[i] == SldaWeights.NO_CLASS) {
         throw new IllegalStateException("no class is eligible: score after fitting a batch");
       }
-      confusion.add(p.label(), predicted);
-      if (withPredictions) {
-        preds.add(new int[] {p.index(), predicted});
-      }
+      confusion.add(part.get(i).label(), predicted[i]);
     }
-    int[] idx = preds.stream().mapToInt(a -> a[0]).toArray();
-    int[] pr = preds.stream().mapToInt(a -> a[1]).toArray();
-    return List.of(new PartitionResult(confusion, idx, pr)).iterator();
+    int[] idx = part.stream().mapToInt(TestPoint::index).toArray();
+    int[] pr = withPredictions ? predicted : new int[0];
+    return List.of(new PartitionResult(confusion, withPredictions ? idx : new int[0], pr))
+        .iterator();
   }
 
   private BatchResult merge(List<PartitionResult> parts, boolean withPredictions) {

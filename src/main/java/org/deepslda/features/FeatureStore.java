@@ -70,6 +70,15 @@ public final class FeatureStore {
     return requireDescriptor().dim();
   }
 
+  /**
+   * The {@code --backbone} value that recreates this store's backbone, as far as the descriptor
+   * tells it ({@code random-resnet18:0}, {@code PATH/model.pt}, a model-zoo URL), or {@code SPEC}
+   * for a store that was never filled: for messages that give the command to fill the store.
+   */
+  public String backboneFlag() {
+    return descriptor == null ? "SPEC" : StoreReader.backboneFlag(descriptor);
+  }
+
   private BackboneDescriptor requireDescriptor() {
     if (descriptor == null) {
       throw new BadInputException(

@@ -102,6 +102,14 @@ public record SldaWeights(
   }
 
   /**
+   * A scorer for many samples that gives exactly {@link #predict}'s answers, several times faster
+   * (see {@link BlockScorer}). Build one per thread: it holds scratch space.
+   */
+  public BlockScorer scorer() {
+    return new BlockScorer(this);
+  }
+
+  /**
    * Softmax of the scores over the eligible classes (computed in double, shifted by the maximum
    * score); masked classes get probability 0. All zeros if no class is eligible.
    */
