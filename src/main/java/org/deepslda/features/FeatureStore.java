@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.deepslda.common.BadInputException;
+import org.deepslda.common.HadoopFiles;
 import org.deepslda.data.ImageRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +112,9 @@ public final class FeatureStore {
     long start = System.nanoTime();
     List<String> wanted = distinctValidPaths(relPaths);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
+    if (!HadoopFiles.exists(imageFolder, conf)) {
+      throw new BadInputException("image folder " + imageFolder + " does not exist");
+    }
     String folderName = new Path(imageFolder).getName();
     BackboneLoader loader = BackboneLoader.describe(backbone, conf, folderName);
     adoptBackbone(loader.descriptor(), conf);
