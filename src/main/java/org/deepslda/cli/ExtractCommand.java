@@ -79,7 +79,8 @@ final class ExtractCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "0",
       description =
-          "Spark tasks to split the images into; 0 = Spark's default parallelism."
+          "Spark tasks to split the images into; 0 = Spark's default parallelism, with"
+              + " at most 4096 images per task."
               + " Never changes the features. Default: ${DEFAULT-VALUE}.")
   int partitions;
 

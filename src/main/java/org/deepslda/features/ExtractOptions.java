@@ -9,7 +9,8 @@ import java.io.Serializable;
  *     larger batches use more memory ({@code batchSize * 600 KB} of input at 224 px) and, on a GPU,
  *     run faster
  * @param partitions Spark partitions (tasks) for the images to compute; 0 means Spark's default
- *     parallelism. Never changes the features, only how the work is split.
+ *     parallelism, raised so that no task gets more than 4,096 images. Never changes the features,
+ *     only how the work is split.
  * @param skipBadImages if true, unreadable images are left out and listed in the report; if false,
  *     {@code ensure} saves the good images' features and then fails naming the bad ones
  */

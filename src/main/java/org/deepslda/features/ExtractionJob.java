@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
 final class ExtractionJob {
   private static final Logger LOG = LoggerFactory.getLogger(ExtractionJob.class);
 
+  /** The most images a task gets when the partition count is left to the job. */
+  static final int IMAGES_PER_TASK = 4096;
+
   private ExtractionJob() {}
 
   /** The outcome: rows written and images that could not be read. */
@@ -37,8 +40,7 @@ final class ExtractionJob {
       BackboneLoader loader,
       ExtractOptions opts) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int slices = opts.partitions() > 0 ? opts.partitions() : jsc.defaultParallelism();
-    slices = Math.max(1, Math.min(slices, todo.size()));
+    int slices = Math.max(1, Math.min(partitions(opts, jsc, todo.size()), todo.size()));
     CollectionAccumulator<BadImage> bad =
         spark.sparkContext().collectionAccumulator("unreadable images");
     PartitionExtractor fn =
@@ -56,14 +58,28 @@ final class ExtractionJob {
         slices,
         opts.batchSize());
     spark.sparkContext().setJobDescription("slda extract: " + todo.size() + " images");
-    spark
-        .createDataFrame(rows, StoreLayout.SCHEMA)
-        .write()
-        .mode(SaveMode.ErrorIfExists)
-        .parquet(commitUri);
-    spark.sparkContext().setJobDescription(null);
+    try {
+      spark
+          .createDataFrame(rows, StoreLayout.SCHEMA)
+          .write()
+          .mode(SaveMode.ErrorIfExists)
+          .parquet(commitUri);
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
     List<BadImage> unique = distinctByPath(bad.value());
     return new Outcome(todo.size() - unique.size(), unique);
+  }
+
+  /**
+   * The requested partitions, else Spark's default parallelism but at most {@value
+   * #IMAGES_PER_TASK} images per task, so that a failed task redoes little and stragglers even out.
+   */
+  static int partitions(ExtractOptions opts, JavaSparkContext jsc, int images) {
+    if (opts.partitions() > 0) {
+      return opts.partitions();
+    }
+    return Math.max(jsc.defaultParallelism(), (images + IMAGES_PER_TASK - 1) / IMAGES_PER_TASK);
   }
 
   /** A retried task may report an image twice; keep one report per path, sorted by path. */

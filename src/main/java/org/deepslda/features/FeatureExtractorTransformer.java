@@ -6,8 +6,10 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -27,7 +29,8 @@ import org.deepslda.common.BadInputException;
  *
  * <p>Params: {@code inputCol} (default "path"), {@code outputCol} (default "features"), {@code
  * backbone} (a {@link BackboneSpec}, default "random-resnet18:0"), {@code batchSize} (default 32).
- * An unreadable image fails the job with a {@link BadInputException} naming it.
+ * An unreadable image fails the job with a {@link BadInputException} naming it. Saved and loaded
+ * with Spark ML's default params persistence ({@code write().save}, {@link #load}).
  */
 public final class FeatureExtractorTransformer extends Transformer
     implements DefaultParamsWritable {
@@ -56,6 +59,16 @@ public final class FeatureExtractorTransformer extends Transformer
     setDefault(outputCol, "features");
     setDefault(backbone, "random-resnet18:0");
     setDefault(batchSize, ExtractOptions.DEFAULT_BATCH_SIZE);
+  }
+
+  /** Spark ML persistence: what {@code Pipeline.load} calls for a saved stage of this class. */
+  public static MLReader<FeatureExtractorTransformer> read() {
+    return new DefaultParamsReader<>();
+  }
+
+  /** Loads a transformer saved with {@code write().save(path)}. */
+  public static FeatureExtractorTransformer load(String path) {
+    return read().load(path);
   }
 
   @Override

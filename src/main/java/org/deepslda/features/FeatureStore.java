@@ -1,5 +1,7 @@
 package org.deepslda.features;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -10,7 +12,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.deepslda.common.BadInputException;
+import org.deepslda.common.HadoopFiles;
 import org.deepslda.data.ImageRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +37,8 @@ public final class FeatureStore {
 
   private final String uri;
   private BackboneDescriptor descriptor;
+  private Dataset<Row> cached;
+  private List<String> cachedCommits;
 
   private FeatureStore(String uri, BackboneDescriptor descriptor) {
     this.uri = uri;
@@ -115,6 +121,9 @@ public final class FeatureStore {
     long start = System.nanoTime();
     List<String> wanted = distinctValidPaths(relPaths);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
+    if (!HadoopFiles.exists(imageFolder, conf)) {
+      throw new BadInputException("image folder " + imageFolder + " does not exist");
+    }
     String folderName = new Path(imageFolder).getName();
     BackboneLoader loader = BackboneLoader.describe(backbone, conf, folderName);
     adoptBackbone(loader.descriptor(), conf);
@@ -270,11 +279,43 @@ public final class FeatureStore {
           .selectExpr("0 AS idx", "path", "0 AS label", "features");
     }
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    if (StoreLayout.completeCommits(uri, conf).isEmpty()) {
+    List<String> commits = StoreLayout.completeCommits(uri, conf);
+    if (commits.isEmpty()) {
       List<String> examples = new ArrayList<>();
       records.stream().limit(5).forEach(r -> examples.add(r.path()));
       throw StoreReader.missingError(this, records.size(), examples);
     }
-    return StoreReader.select(spark, this, rows(spark), records);
+    return StoreReader.select(spark, this, vectors(spark, commits), records);
+  }
+
+  /**
+   * {@code (path, features, _file)} of every stored row, persisted (memory, then disk) for as long
+   * as the store's commits stay the same: a stream fit reads the store once per batch, and scanning
+   * the Parquet files each time would dominate it. A new commit replaces the cache.
+   */
+  private Dataset<Row> vectors(SparkSession spark, List<String> commits) {
+    if (cached != null && commits.equals(cachedCommits)) {
+      return cached;
+    }
+    release();
+    cached =
+        spark
+            .read()
+            .schema(StoreLayout.SCHEMA)
+            .parquet(commits.toArray(new String[0]))
+            .select(col("path"), col("features"), col("_metadata.file_path").as("_file"))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    cachedCommits = List.copyOf(commits);
+    LOG.debug("feature store {}: caching the rows of {} commits", uri, commits.size());
+    return cached;
+  }
+
+  /** Drops the store's cached rows from Spark's storage (they are rebuilt when next needed). */
+  public void release() {
+    if (cached != null) {
+      cached.unpersist(false);
+      cached = null;
+      cachedCommits = null;
+    }
   }
 }

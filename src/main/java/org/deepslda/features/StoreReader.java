@@ -48,15 +48,16 @@ final class StoreReader {
   /**
    * Rows {@code (idx, path, label, features)} for exactly {@code records} (idx = position in the
    * list), validated and deduplicated.
+   *
+   * @param have the store's rows as {@code (path, features, _file)}, {@code _file} naming the
+   *     Parquet file of each
    */
   static Dataset<Row> select(
-      SparkSession spark, FeatureStore store, Dataset<Row> all, List<ImageRecord> records) {
+      SparkSession spark, FeatureStore store, Dataset<Row> have, List<ImageRecord> records) {
     List<Row> wanted = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       wanted.add(RowFactory.create(i, records.get(i).path(), records.get(i).label()));
     }
-    Dataset<Row> have =
-        all.select(col("path"), col("features"), col("_metadata.file_path").as("_file"));
     Dataset<Row> joined =
         spark.createDataFrame(wanted, WANTED).join(have, new String[] {"path"}, "left");
     int d = store.dim();

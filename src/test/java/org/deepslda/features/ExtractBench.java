@@ -44,17 +44,19 @@ public final class ExtractBench {
       }
       fx.extract(input, batch);
       long start = System.nanoTime();
+      long cpu = cpuNanos();
       for (int b = 0; b < batches; b++) {
         fx.extract(input, batch);
       }
       double s = (System.nanoTime() - start) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "forward %s: %d images in %.2f s = %.1f img/s%n",
+          "forward %s: %d images in %.2f s = %.1f img/s, %.1f ms CPU per image%n",
           spec,
           batches * batch,
           s,
-          batches * batch / s);
+          batches * batch / s,
+          (cpuNanos() - cpu) / 1e6 / (batches * batch));
       return batches * batch / s;
     }
   }
@@ -72,6 +74,7 @@ public final class ExtractBench {
     for (int r = 0; r < rounds; r++) {
       double fwd = forward(spec, paths.size() / 32, 32);
       FeatureStore store = FeatureStore.open(spark, root + "/store-" + System.nanoTime());
+      long cpu = cpuNanos();
       ExtractReport rep =
           store.ensure(
               spark,
@@ -81,12 +84,20 @@ public final class ExtractBench {
               ExtractOptions.defaults());
       System.out.printf(
           Locale.ROOT,
-          "ensure %s on %s: %s -> %.0f%% of the forward pass%n",
+          "ensure %s on %s: %s, %.1f ms CPU per image -> %.0f%% of the forward pass%n",
           spec,
           master,
           rep.summary(),
+          (cpuNanos() - cpu) / 1e6 / paths.size(),
           100 * rep.imagesPerSecond() / fwd);
     }
+  }
+
+  /** CPU time of the whole JVM (all threads: Spark tasks, libtorch's pool, the driver). */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static RgbImage rgb(java.awt.image.BufferedImage img) {

@@ -79,6 +79,22 @@ class FeatureExtractorTransformerTest {
   }
 
   @Test
+  void savedTransformer_loadsWithItsParams() throws Exception {
+    FeatureExtractorTransformer t =
+        new FeatureExtractorTransformer()
+            .setInputCol("img")
+            .setBatchSize(7)
+            .setBackbone("random-resnet18:5");
+    String path = dir.resolve("saved").toString();
+    t.write().save(path);
+    FeatureExtractorTransformer back = FeatureExtractorTransformer.load(path);
+    assertEquals(t.uid(), back.uid());
+    assertEquals("img", back.getOrDefault(back.inputCol()));
+    assertEquals(7, (int) back.getOrDefault(back.batchSize()));
+    assertEquals("random-resnet18:5", back.getOrDefault(back.backbone()));
+  }
+
+  @Test
   void unreadableImage_failsNamingIt() {
     Path junk = TestImages.write(dir.resolve("junk.png"), "no picture".getBytes());
     FeatureExtractorTransformer t = new FeatureExtractorTransformer().setInputCol("value");

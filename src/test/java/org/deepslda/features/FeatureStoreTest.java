@@ -66,7 +66,10 @@ class FeatureStoreTest {
     List<String> paths = Core50Fixture.write(dir, 5);
     FeatureStore s = store("store");
     ensure(s, paths.subList(0, 2), ExtractOptions.defaults());
+    float[] firstTwo = s.collectOrdered(spark, records(paths.subList(0, 2)));
     ExtractReport r = ensure(s, paths, ExtractOptions.defaults());
+    float[] all = s.collectOrdered(spark, records(paths));
+    assertArrayEquals(firstTwo, java.util.Arrays.copyOf(all, 2 * 512));
     assertEquals(3, r.computed());
     assertEquals(2, r.alreadyPresent());
     assertEquals(List.of(), s.missing(spark, paths));
