@@ -26,6 +26,8 @@ import org.deepslda.common.HadoopFiles;
 public final class RunFolder {
   public static final String SUCCESS = "_SUCCESS";
   public static final String PROGRESS = "progress.json";
+  /** Images left out as unreadable ({@code --skip-bad-images}), written with the results. */
+  public static final String SKIPPED = "skipped_images.json";
   static final Pattern BATCH_CHECKPOINT = Pattern.compile("slda_model_batch_(\\d+)\\.npz");
   static final List<String> RESULT_FILES =
       List.of(
@@ -39,6 +41,7 @@ public final class RunFolder {
           "confusion_matrices.json",
           "confusion_matrix.png",
           "all_predictions.json",
+          SKIPPED,
           PROGRESS,
           SUCCESS);
 
