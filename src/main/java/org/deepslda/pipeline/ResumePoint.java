@@ -22,7 +22,10 @@ import org.deepslda.lda.StreamingLda;
  * @param file the checkpoint's URI, for messages, or null
  */
 record ResumePoint(RunProgress progress, StreamingLda checkpoint, String file) {
-  static final ResumePoint START = new ResumePoint(RunProgress.empty(), null, null);
+  /** A new run's start; a fresh instance each time, since the run adds to its progress. */
+  static ResumePoint start() {
+    return new ResumePoint(RunProgress.empty(), null, null);
+  }
 
   /** The point after the last complete batch of {@code folder}. */
   static ResumePoint read(RunFolder folder, Configuration conf) {
