@@ -70,7 +70,7 @@ public final class RunJob {
       return RunProgress.load(folder.file(RunFolder.PROGRESS), conf, Integer.MAX_VALUE)
           .confusions().stream().map(Confusion::accuracy).toList();
     }
-    ResumePoint from = resume ? ResumePoint.read(folder, conf) : ResumePoint.START;
+    ResumePoint from = resume ? ResumePoint.read(folder, conf) : ResumePoint.start();
     if (backbone.kind() == BackboneSpec.Kind.RANDOM_RESNET18) {
       LOG.warn("backbone {} has seeded RANDOM weights, not ImageNet ones: accuracies show the "
           + "pipeline works, not what Deep SLDA reaches", opts.backbone());
@@ -212,26 +212,35 @@ public final class RunJob {
     if (progress.completed() == 0) {
       throw new BadInputException("the stream " + stream.name() + " has no training batch");
     }
-    clock.time("write", () -> {
-      IncrementalMetrics metrics = new IncrementalMetrics(progress.confusions());
-      List<RunProgress.Batch> done = progress.batches();
-      int[] finalPredictions = done.get(done.size() - 1).predictions();
-      RunReport report = new RunReport(folder::file, conf);
-      report.writeResults(metrics, finalPredictions, parameters(), "SLDA on " + stream.name());
-      if (opts.allPredictions()) {
-        report.writeJson("all_predictions.json", done.stream().map(RunProgress.Batch::predictions)
-            .toList());
-      }
-      if (!skipped.isEmpty()) {
-        report.writeJson(SKIPPED, skipped);
-      }
-      SldaCheckpoint.save(lda, folder.file("final_slda_model.npz"), conf);
-      report.writeJson("experimental_meta_data.json", meta(metrics, progress, folder));
-      report.writeJson(RunFolder.SUCCESS, Map.of("complete", true));
-    });
+    try {
+      clock.time("write", () -> writeResults(folder, stream, progress, lda, skipped));
+    } catch (RuntimeException e) {
+      folder.discardResults();
+      throw e;
+    }
     LOG.info("run complete: final accuracy {}%, results in {}",
         String.format("%.2f", 100 * progress.confusions().get(progress.completed() - 1)
             .accuracy()), folder.uri());
+  }
+
+  /** The result files, {@code _SUCCESS} last; a failure part way is cleaned up by the caller. */
+  private void writeResults(RunFolder folder, ImageStream stream, RunProgress progress,
+      StreamingLda lda, List<BadImage> skipped) {
+    IncrementalMetrics metrics = new IncrementalMetrics(progress.confusions());
+    List<RunProgress.Batch> done = progress.batches();
+    int[] finalPredictions = done.get(done.size() - 1).predictions();
+    RunReport report = new RunReport(folder::file, conf);
+    report.writeResults(metrics, finalPredictions, parameters(), "SLDA on " + stream.name());
+    if (opts.allPredictions()) {
+      report.writeJson("all_predictions.json", done.stream().map(RunProgress.Batch::predictions)
+          .toList());
+    }
+    if (!skipped.isEmpty()) {
+      report.writeJson(SKIPPED, skipped);
+    }
+    SldaCheckpoint.save(lda, folder.file("final_slda_model.npz"), conf);
+    report.writeJson("experimental_meta_data.json", meta(metrics, progress, folder));
+    report.writeJson(RunFolder.SUCCESS, Map.of("complete", true));
   }
 
   private Map<String, Object> parameters() {
