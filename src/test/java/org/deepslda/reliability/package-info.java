@@ -14,7 +14,7 @@
  *   <li>filelists ({@code FilelistsTest}): malformed line, negative and too-large label, {@code
  *       ../} and absolute paths, duplicate path, empty batch file, test image also in training
  *       (a warning with the count).
- *   <li>feature store ({@code FeatureStoreTest}): NaN row, vector of the wrong length, store of
+ *   <li>feature store ({@code BadFeatureStoreTest}): NaN row, vector of the wrong length, store of
  *       another backbone, rows missing (count and examples).
  *   <li>checkpoints ({@code CheckpointsTest}): truncated, edited, wrong shapes, another model,
  *       future format version, through {@code --resume} and {@code SldaCheckpoint.load}; the

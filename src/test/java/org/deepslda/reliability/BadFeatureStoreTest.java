@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * expected, and write nothing into the output folder.
  */
 @DisplayName("feature store")
-class FeatureStoreTest {
+class BadFeatureStoreTest {
   static Path dir;
   static List<String> images;
 
