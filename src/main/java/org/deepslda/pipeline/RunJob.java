@@ -43,9 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class RunJob {
   private static final Logger LOG = LoggerFactory.getLogger(RunJob.class);
 
-  /** The run file listing the images left out by {@code --skip-bad-images}: path and reason. */
-  public static final String SKIPPED = RunFolder.SKIPPED;
-
   private final RunOptions opts;
   private final Configuration conf;
   private final StageClock clock = new StageClock();
@@ -98,14 +95,14 @@ public final class RunJob {
 
   /**
    * The stream without the images that could not be read, which the store therefore lacks; they
-   * are listed in {@value #SKIPPED} at the end of the run.
+   * are listed in {@value RunFolder#SKIPPED} at the end of the run.
    */
   private ImageStream withoutSkipped(ImageStream stream, List<BadImage> skipped) {
     if (skipped.isEmpty()) {
       return stream;
     }
     LOG.warn("--skip-bad-images: {} unreadable image(s) left out of {}, e.g. {}; all are listed"
-        + " in {}", skipped.size(), stream.name(), skipped.get(0).reason(), SKIPPED);
+        + " in {}", skipped.size(), stream.name(), skipped.get(0).reason(), RunFolder.SKIPPED);
     Set<String> paths = new HashSet<>();
     skipped.forEach(b -> paths.add(b.path()));
     return stream.without(paths);
@@ -236,7 +233,7 @@ public final class RunJob {
           .toList());
     }
     if (!skipped.isEmpty()) {
-      report.writeJson(SKIPPED, skipped);
+      report.writeJson(RunFolder.SKIPPED, skipped);
     }
     SldaCheckpoint.save(lda, folder.file("final_slda_model.npz"), conf);
     report.writeJson("experimental_meta_data.json", meta(metrics, progress, folder));
