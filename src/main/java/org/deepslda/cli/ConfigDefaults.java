@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.TreeMap;
 import org.deepslda.common.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -79,14 +80,15 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
   }
 
   private void checkKeys(CommandSpec spec) {
-    TreeSet<String> allowed = new TreeSet<>();
+    Map<String, OptionSpec> options = new TreeMap<>();
     for (OptionSpec o : spec.options()) {
       String name = o.longestName();
       if (name.startsWith("--") && !name.equals("--config") && !o.usageHelp()
           && !o.versionHelp()) {
-        allowed.add(name.substring(2));
+        options.put(name.substring(2), o);
       }
     }
+    Set<String> allowed = options.keySet();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!allowed.contains(e.getKey())) {
@@ -99,6 +101,40 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
             "--config " + file + ": key '" + e.getKey()
                 + "' must be a scalar or a list, found a mapping");
       }
+      checkType(e.getKey(), e.getValue(), options.get(e.getKey()).type());
+    }
+  }
+
+  /**
+   * Refuses a value that cannot become the option's type here, where the file and the key are
+   * known (picocli's own message would name only the flag, as if the user had typed it).
+   */
+  private void checkType(String key, JsonNode value, Class<?> type) {
+    if (value.isArray()) {
+      return;
+    }
+    String text = value.asText();
+    String expected = null;
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      expected = text.matches("[-+]?\\d+") ? null : "a whole number";
+    } else if (type == double.class || type == Double.class || type == float.class) {
+      expected = isNumber(text) ? null : "a number";
+    } else if (type == boolean.class || type == Boolean.class) {
+      expected = text.equals("true") || text.equals("false") ? null : "true or false";
+    }
+    if (expected != null) {
+      throw new BadInputException(
+          "--config " + file + ": key '" + key + "': expected " + expected + ", found '" + text
+              + "'");
+    }
+  }
+
+  private static boolean isNumber(String text) {
+    try {
+      Double.parseDouble(text);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

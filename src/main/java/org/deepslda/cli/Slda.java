@@ -44,26 +44,50 @@ public final class Slda implements Runnable {
       cl.addSubcommand(sub);
     }
     cl.setExecutionExceptionHandler(Slda::handleFailure);
+    cl.setParameterExceptionHandler(Slda::handleParameterError);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
   }
 
   /** Runs {@code slda args...} and returns the exit code (no {@code System.exit}). */
   public static int execute(String... args) {
+    return execute(
+        new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /**
+   * Runs {@code slda args...} as {@link #main} does, printing to {@code out} and {@code err}
+   * instead of the process's streams (tests and embedding programs call this).
+   *
+   * @return the exit code; on any failure {@code err} holds one line starting {@code slda:}
+   */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = commandLine();
-    ConfigDefaults.install(cl, args);
-    return cl.execute(args);
+    cl.setOut(out);
+    cl.setErr(err);
+    try {
+      ConfigDefaults.install(cl, args);
+      return cl.execute(args);
+    } catch (BadInputException e) {
+      err.println("slda: error: " + e.getMessage());
+      return EXIT_BAD_INPUT;
+    }
   }
 
   public static void main(String[] args) {
-    int code;
-    try {
-      code = execute(args);
-    } catch (BadInputException e) {
-      System.err.println("slda: error: " + e.getMessage());
-      code = EXIT_BAD_INPUT;
-    }
-    System.exit(code);
+    System.exit(execute(args));
+  }
+
+  /**
+   * A flag picocli cannot bind (unknown, missing a value, not a number) is bad input: one line
+   * naming the flag and the value, and where to read the usage, instead of the whole usage text.
+   */
+  private static int handleParameterError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    String name = cl.getCommandSpec().qualifiedName();
+    cl.getErr().println("slda: error: " + e.getMessage().replace('\n', ' ').strip()
+        + "; see '" + name + " --help'");
+    return EXIT_BAD_INPUT;
   }
 
   private static int handleFailure(

@@ -3,6 +3,7 @@ package org.deepslda.data;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A continual-learning image stream: training batches in stream order and one test set. Paths are
@@ -73,6 +74,19 @@ public record ImageStream(
   /** Number of training images over all batches. */
   public int trainSize() {
     return trainBatches.stream().mapToInt(List::size).sum();
+  }
+
+  /**
+   * The same stream without the images of {@code paths} (in training and test); the class count
+   * and the number of batches stay, so labels and batch indexes keep their meaning.
+   */
+  public ImageStream without(Set<String> paths) {
+    List<List<ImageRecord>> batches = new ArrayList<>(trainBatches.size());
+    for (List<ImageRecord> b : trainBatches) {
+      batches.add(b.stream().filter(r -> !paths.contains(r.path())).toList());
+    }
+    List<ImageRecord> kept = test.stream().filter(r -> !paths.contains(r.path())).toList();
+    return new ImageStream(imageRoot, batches, kept, numClasses, name);
   }
 
   /** All training images, batch after batch, in stream order. */

@@ -39,6 +39,7 @@ final class PartitionExtractor implements FlatMapFunction<Iterator<String>, Row>
 
   @Override
   public Iterator<Row> call(Iterator<String> paths) {
+    TestingHooks.maybeFail(TestingHooks.EXTRACT);
     FeatureExtractor fx = FeatureExtractor.shared(loader);
     Configuration c = conf.value();
     BatchedExtraction<String> results =

@@ -12,6 +12,8 @@ import org.apache.hadoop.fs.Path;
 import org.deepslda.common.BadInputException;
 import org.deepslda.common.EnvironmentException;
 import org.deepslda.common.HadoopFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A run's output folder (any Hadoop FS path). While a run goes on it holds the per-batch
@@ -24,8 +26,11 @@ import org.deepslda.common.HadoopFiles;
  * that a run does not write are never touched.
  */
 public final class RunFolder {
+  private static final Logger LOG = LoggerFactory.getLogger(RunFolder.class);
   public static final String SUCCESS = "_SUCCESS";
   public static final String PROGRESS = "progress.json";
+  /** Images left out as unreadable ({@code --skip-bad-images}), written with the results. */
+  public static final String SKIPPED = "skipped_images.json";
   static final Pattern BATCH_CHECKPOINT = Pattern.compile("slda_model_batch_(\\d+)\\.npz");
   static final List<String> RESULT_FILES =
       List.of(
@@ -39,6 +44,7 @@ public final class RunFolder {
           "confusion_matrices.json",
           "confusion_matrix.png",
           "all_predictions.json",
+          SKIPPED,
           PROGRESS,
           SUCCESS);
 
@@ -148,6 +154,26 @@ public final class RunFolder {
       }
     } catch (IOException e) {
       throw new EnvironmentException("cannot clear " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Deletes the result files of a run whose end failed part way (a full disk while writing them),
+   * so that none looks complete; keeps the checkpoints and {@code progress.json}, from which
+   * {@code --resume} writes the results again. Best effort: a file that cannot be deleted is
+   * left, but the marker {@link #SUCCESS} was never written.
+   */
+  public void discardResults() {
+    Path p = new Path(uri);
+    FileSystem fs = HadoopFiles.fs(p, conf);
+    for (String name : RESULT_FILES) {
+      if (!name.equals(PROGRESS)) {
+        try {
+          fs.delete(new Path(p, name), false);
+        } catch (IOException e) {
+          LOG.warn("cannot delete the partial result {}: {}", file(name), e.getMessage());
+        }
+      }
     }
   }
 

@@ -1,10 +1,12 @@
 package org.deepslda.pipeline;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,7 +21,9 @@ import org.deepslda.eval.Confusion;
 import org.deepslda.eval.IncrementalMetrics;
 import org.deepslda.eval.TestSetScorer;
 import org.deepslda.features.BackboneSpec;
+import org.deepslda.features.BadImage;
 import org.deepslda.features.ExtractOptions;
+import org.deepslda.features.ExtractReport;
 import org.deepslda.features.FeatureStore;
 import org.deepslda.features.PinnedFeatures;
 import org.deepslda.lda.SldaCheckpoint;
@@ -63,6 +67,7 @@ public final class RunJob {
       return RunProgress.load(folder.file(RunFolder.PROGRESS), conf, Integer.MAX_VALUE)
           .confusions().stream().map(Confusion::accuracy).toList();
     }
+    ResumePoint from = resume ? ResumePoint.read(folder, conf) : ResumePoint.start();
     if (backbone.kind() == BackboneSpec.Kind.RANDOM_RESNET18) {
       LOG.warn("backbone {} has seeded RANDOM weights, not ImageNet ones: accuracies show the "
           + "pipeline works, not what Deep SLDA reaches", opts.backbone());
@@ -70,44 +75,57 @@ public final class RunJob {
     SparkSession spark = clock.time("spark_start", () -> Sparks.getOrCreate(opts.master(),
         "slda run " + stream.name()));
     FeatureStore store = FeatureStore.open(spark, opts.store());
-    fillStore(spark, store, stream, backbone);
-    return fitAndScore(spark, store, stream, folder, resume);
+    List<BadImage> skipped = fillStore(spark, store, stream, backbone);
+    ImageStream usable = withoutSkipped(stream, skipped);
+    return fitAndScore(spark, store, usable, folder, from, skipped);
   }
 
-  private void fillStore(
+  /** Fills the store; returns the images left out as unreadable (only with --skip-bad-images). */
+  private List<BadImage> fillStore(
       SparkSession spark, FeatureStore store, ImageStream stream, BackboneSpec backbone) {
     LinkedHashSet<String> paths = new LinkedHashSet<>();
     stream.trainBatches().forEach(b -> b.forEach(r -> paths.add(r.path())));
     stream.test().forEach(r -> paths.add(r.path()));
     ExtractOptions extract =
         new ExtractOptions(opts.extractBatchSize(), 0, opts.skipBadImages());
-    clock.time("extract", () -> store.ensure(spark, stream.imageRoot(), new ArrayList<>(paths),
-        backbone, extract));
+    ExtractReport report = clock.time("extract", () -> store.ensure(spark, stream.imageRoot(),
+        new ArrayList<>(paths), backbone, extract));
+    return report.badImages();
+  }
+
+  /**
+   * The stream without the images that could not be read, which the store therefore lacks; they
+   * are listed in {@value RunFolder#SKIPPED} at the end of the run.
+   */
+  private ImageStream withoutSkipped(ImageStream stream, List<BadImage> skipped) {
+    if (skipped.isEmpty()) {
+      return stream;
+    }
+    LOG.warn("--skip-bad-images: {} unreadable image(s) left out of {}, e.g. {}; all are listed"
+        + " in {}", skipped.size(), stream.name(), skipped.get(0).reason(), RunFolder.SKIPPED);
+    Set<String> paths = new HashSet<>();
+    skipped.forEach(b -> paths.add(b.path()));
+    return stream.without(paths);
   }
 
   private List<Double> fitAndScore(
       SparkSession spark, FeatureStore store, ImageStream stream, RunFolder folder,
-      boolean resume) {
+      ResumePoint from, List<BadImage> skipped) {
     int numClasses = stream.numClasses();
     TestSetScorer scorer = clock.time("load_test", () -> cacheTest(spark, store, stream));
     try (scorer;
         PinnedFeatures train = clock.time("load_train",
             () -> store.pin(spark, stream.allTraining()))) {
-      RunProgress progress = RunProgress.empty();
-      StreamingLda lda = new StreamingLda(options(store.dim(), numClasses));
-      if (resume) {
-        int last = folder.lastCheckpointedBatch();
-        progress = RunProgress.load(folder.file(RunFolder.PROGRESS), conf, last);
-        if (progress.completed() > 0) {
-          int k = progress.completed() - 1;
-          lda = SldaCheckpoint.load(folder.file(RunFolder.batchCheckpointName(k)), conf);
-          LOG.info("resuming {} after batch {} of {}", opts.out(), k + 1,
-              stream.trainBatches().size());
-        }
+      RunProgress progress = from.progress();
+      SldaOptions wanted = options(store.dim(), numClasses);
+      StreamingLda lda = from.model(wanted);
+      if (progress.completed() > 0) {
+        LOG.info("resuming {} after batch {} of {}", opts.out(), progress.completed(),
+            stream.trainBatches().size());
       }
       BatchLoop loop = new BatchLoop(train, scorer, folder, progress, lda);
       loop.run(stream);
-      finish(folder, stream, progress, loop.model());
+      finish(folder, stream, progress, loop.model(), skipped);
       return progress.confusions().stream().map(Confusion::accuracy).toList();
     }
   }
@@ -187,27 +205,39 @@ public final class RunJob {
   }
 
   private void finish(RunFolder folder, ImageStream stream, RunProgress progress,
-      StreamingLda lda) {
+      StreamingLda lda, List<BadImage> skipped) {
     if (progress.completed() == 0) {
       throw new BadInputException("the stream " + stream.name() + " has no training batch");
     }
-    clock.time("write", () -> {
-      IncrementalMetrics metrics = new IncrementalMetrics(progress.confusions());
-      List<RunProgress.Batch> done = progress.batches();
-      int[] finalPredictions = done.get(done.size() - 1).predictions();
-      RunReport report = new RunReport(folder::file, conf);
-      report.writeResults(metrics, finalPredictions, parameters(), "SLDA on " + stream.name());
-      if (opts.allPredictions()) {
-        report.writeJson("all_predictions.json", done.stream().map(RunProgress.Batch::predictions)
-            .toList());
-      }
-      SldaCheckpoint.save(lda, folder.file("final_slda_model.npz"), conf);
-      report.writeJson("experimental_meta_data.json", meta(metrics, progress, folder));
-      report.writeJson(RunFolder.SUCCESS, Map.of("complete", true));
-    });
+    try {
+      clock.time("write", () -> writeResults(folder, stream, progress, lda, skipped));
+    } catch (RuntimeException e) {
+      folder.discardResults();
+      throw e;
+    }
     LOG.info("run complete: final accuracy {}%, results in {}",
         String.format("%.2f", 100 * progress.confusions().get(progress.completed() - 1)
             .accuracy()), folder.uri());
+  }
+
+  /** The result files, {@code _SUCCESS} last; a failure part way is cleaned up by the caller. */
+  private void writeResults(RunFolder folder, ImageStream stream, RunProgress progress,
+      StreamingLda lda, List<BadImage> skipped) {
+    IncrementalMetrics metrics = new IncrementalMetrics(progress.confusions());
+    List<RunProgress.Batch> done = progress.batches();
+    int[] finalPredictions = done.get(done.size() - 1).predictions();
+    RunReport report = new RunReport(folder::file, conf);
+    report.writeResults(metrics, finalPredictions, parameters(), "SLDA on " + stream.name());
+    if (opts.allPredictions()) {
+      report.writeJson("all_predictions.json", done.stream().map(RunProgress.Batch::predictions)
+          .toList());
+    }
+    if (!skipped.isEmpty()) {
+      report.writeJson(RunFolder.SKIPPED, skipped);
+    }
+    SldaCheckpoint.save(lda, folder.file("final_slda_model.npz"), conf);
+    report.writeJson("experimental_meta_data.json", meta(metrics, progress, folder));
+    report.writeJson(RunFolder.SUCCESS, Map.of("complete", true));
   }
 
   private Map<String, Object> parameters() {
