@@ -27,6 +27,14 @@ final class ExtractionJob {
   /** The most images a task gets when the partition count is left to the job. */
   static final int IMAGES_PER_TASK = 4096;
 
+  /**
+   * Testing aid, unset by default: a Spark setting naming a folder on the executors' local file
+   * system where every extraction task attempt leaves a marker file as it starts ({@link
+   * PartitionExtractor}); the multi-process cluster test uses it to kill a worker mid-extraction.
+   * It changes no feature and no row.
+   */
+  static final String TASK_MARKERS = "spark.slda.testing.taskMarkers";
+
   private ExtractionJob() {}
 
   /** The outcome: rows written and images that could not be read. */
@@ -49,7 +57,8 @@ final class ExtractionJob {
             imageFolderUri,
             spark.sparkContext().hadoopConfiguration(),
             opts.batchSize(),
-            bad);
+            bad,
+            spark.conf().get(TASK_MARKERS, null));
     JavaRDD<Row> rows = jsc.parallelize(todo, slices).mapPartitions(fn);
     LOG.info(
         "computing features of {} images with {} on {} partitions, batches of {}",

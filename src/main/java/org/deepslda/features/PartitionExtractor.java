@@ -1,7 +1,13 @@
 package org.deepslda.features;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Iterator;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -14,6 +20,11 @@ import org.deepslda.data.Core50Name;
  * The executor side of {@link FeatureStore#ensure}: relative image paths in, store rows out ({@link
  * StoreLayout#SCHEMA}). Images that cannot be read go to an accumulator instead of rows.
  * Serializable; the model is taken from the executor's {@link FeatureExtractor#shared} cache.
+ *
+ * <p>Testing aid, off unless {@link ExtractionJob#TASK_MARKERS} is set: each task attempt first
+ * leaves an empty file {@code p<partition>-a<attempt>-pid<pid>-<application>-e<executor>} in that
+ * folder, so that a test knows when extraction runs and where (the cluster test kills a worker
+ * then).
  */
 final class PartitionExtractor implements FlatMapFunction<Iterator<String>, Row> {
   private static final long serialVersionUID = 1L;
@@ -23,23 +34,30 @@ final class PartitionExtractor implements FlatMapFunction<Iterator<String>, Row>
   private final SerializableConfiguration conf;
   private final int batchSize;
   private final CollectionAccumulator<BadImage> bad;
+  private final String taskMarkers;
 
+  /** {@code taskMarkers}: a local folder for the testing aid's task markers, or null (off). */
   PartitionExtractor(
       BackboneLoader loader,
       String imageFolderUri,
       Configuration conf,
       int batchSize,
-      CollectionAccumulator<BadImage> bad) {
+      CollectionAccumulator<BadImage> bad,
+      String taskMarkers) {
     this.loader = loader;
     this.imageFolderUri = imageFolderUri;
     this.conf = new SerializableConfiguration(conf);
     this.batchSize = batchSize;
     this.bad = bad;
+    this.taskMarkers = taskMarkers;
   }
 
   @Override
   public Iterator<Row> call(Iterator<String> paths) {
     TestingHooks.maybeFail(TestingHooks.EXTRACT);
+    if (taskMarkers != null) {
+      markTaskStart(taskMarkers);
+    }
     FeatureExtractor fx = FeatureExtractor.shared(loader);
     Configuration c = conf.value();
     BatchedExtraction<String> results =
@@ -75,6 +93,26 @@ final class PartitionExtractor implements FlatMapFunction<Iterator<String>, Row>
         return r;
       }
     };
+  }
+
+  /** Writes this task attempt's marker file into the local folder {@code dir}. */
+  private static void markTaskStart(String dir) {
+    TaskContext task = TaskContext.get();
+    SparkEnv env = SparkEnv.get();
+    String name =
+        String.format(
+            "p%d-a%d-pid%d-%s-e%s",
+            task.partitionId(),
+            task.attemptNumber(),
+            ProcessHandle.current().pid(),
+            env.conf().getAppId(),
+            env.executorId());
+    try {
+      Files.createDirectories(Path.of(dir));
+      Files.createFile(Path.of(dir, name));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write task marker " + name + " in " + dir, e);
+    }
   }
 
   static Row toRow(String path, float[] features) {

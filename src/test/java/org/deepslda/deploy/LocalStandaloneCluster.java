@@ -43,11 +43,16 @@ public final class LocalStandaloneCluster implements AutoCloseable {
   private final int masterPort;
   private final int masterUiPort;
   private final List<Process> workers = new ArrayList<>();
+  private final int coresPerWorker;
+  private final String workerMemory;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private LocalStandaloneCluster(SparkProcesses processes) {
+  private LocalStandaloneCluster(
+      SparkProcesses processes, int coresPerWorker, String workerMemory) {
     this.processes = processes;
+    this.coresPerWorker = coresPerWorker;
+    this.workerMemory = workerMemory;
     this.masterPort = freePort();
     this.masterUiPort = freePort();
   }
@@ -124,6 +129,25 @@ public final class LocalStandaloneCluster implements AutoCloseable {
         "master to hold " + count + " ALIVE workers", timeout, () -> aliveWorkers() == count);
   }
 
+  /**
+   * Starts new workers (sized like the first ones, indices after theirs) until the master holds
+   * {@code count} ALIVE, e.g. to replace a killed one; waits for their registration.
+   */
+  public void ensureAliveWorkers(int count, Duration timeout)
+      throws IOException, InterruptedException {
+    int alive = aliveWorkers();
+    if (alive < 0) {
+      throw new IllegalStateException("the master does not answer" + diagnostics());
+    }
+    int missing = count - alive;
+    for (int i = 0; i < missing; i++) {
+      startWorker(workers.size());
+    }
+    if (missing > 0) {
+      awaitAliveWorkers(count, timeout);
+    }
+  }
+
   /** Every log of the cluster and its applications, cut to their ends, for failure messages. */
   public String diagnostics() {
     return processes.diagnostics(4000);
@@ -156,7 +180,7 @@ public final class LocalStandaloneCluster implements AutoCloseable {
         });
   }
 
-  private void startWorker(int index, int cores, String memory) throws IOException {
+  private void startWorker(int index) throws IOException {
     Path dir = Files.createDirectories(workerDir(index));
     Process worker =
         processes.start(
@@ -171,9 +195,9 @@ public final class LocalStandaloneCluster implements AutoCloseable {
                 "--webui-port",
                 Integer.toString(freePort()),
                 "--cores",
-                Integer.toString(cores),
+                Integer.toString(coresPerWorker),
                 "--memory",
-                memory,
+                workerMemory,
                 "--work-dir",
                 dir.toString(),
                 masterUrl()));
@@ -303,11 +327,14 @@ public final class LocalStandaloneCluster implements AutoCloseable {
       }
       List<Path> jars = sparkJars != null ? sparkJars : BuildLayout.current().sparkJars();
       LocalStandaloneCluster cluster =
-          new LocalStandaloneCluster(new SparkProcesses(Files.createDirectories(work), jars));
+          new LocalStandaloneCluster(
+              new SparkProcesses(Files.createDirectories(work), jars),
+              coresPerWorker,
+              workerMemory);
       try {
         cluster.startMaster(startTimeout);
         for (int i = 0; i < workers; i++) {
-          cluster.startWorker(i, coresPerWorker, workerMemory);
+          cluster.startWorker(i);
         }
         cluster.awaitWorkers(startTimeout);
         return cluster;

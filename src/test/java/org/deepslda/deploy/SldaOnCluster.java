@@ -3,6 +3,7 @@ package org.deepslda.deploy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,9 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.deepslda.cli.Slda;
 import org.deepslda.common.NpyArray;
 import org.slf4j.Logger;
@@ -29,8 +36,11 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@link #extractAndCompare}: {@code slda extract} into two stores, {@code slda export} of
- *       the test sessions' images from each, the feature and label arrays equal;
- *   <li>{@link #runAndCompare}: {@code slda run} on nc/0, the result files equal value for value.
+ *       every image from each, the feature and label arrays equal;
+ *   <li>{@link #extractLosingAWorkerAndCompare}: {@code slda extract} on the cluster again, into a
+ *       fresh store, while a worker is killed mid-extraction; the same exports and store rows as
+ *       the undisturbed cluster run;
+ *   <li>{@link #runAndCompare}: {@code slda run} on ni/0, the result files equal value for value.
  * </ul>
  *
  * Each check skips itself (a JUnit assumption) while this build lacks its subcommands. One instance
@@ -41,9 +51,6 @@ final class SldaOnCluster {
   static final List<String> COMPARED =
       List.of(
           "accuracies.json", "final_predictions.json", "confusion_matrices.json", "metrics.json");
-
-  /** CORe50's test sessions. */
-  private static final List<String> TEST_SESSIONS = List.of("s3", "s7", "s10");
 
   private static final Logger LOG = LoggerFactory.getLogger(SldaOnCluster.class);
   private static final Duration TIMEOUT = Duration.ofMinutes(4);
@@ -63,24 +70,83 @@ final class SldaOnCluster {
   /** Extracts every image's features on the cluster and locally; asserts equal exports. */
   void extractAndCompare() throws IOException, InterruptedException {
     requireSubcommands("synth", "extract", "export");
-    Path root = dataset();
-    Path filelist = testFilelist(root);
     for (String where : List.of("local", "cluster")) {
-      runHere(
-          where,
-          command("extract --data %s --backbone random-resnet18:0 --store %s", root, store(where)));
-      List<String> export =
-          command(
-              "export --store %s --data %s --filelist %s --out %s",
-              store(where), root, filelist, work.resolve("test-" + where));
-      expectSuccess(cluster.processes().submit(slda(export), "local[1]"));
+      extractAndExport(where);
     }
     for (String suffix : List.of("_features.npy", "_labels.npy")) {
-      NpyArray local = npy(work.resolve("test-local" + suffix));
-      NpyArray remote = npy(work.resolve("test-cluster" + suffix));
+      NpyArray local = npy(exportFile("local", suffix));
+      NpyArray remote = npy(exportFile("cluster", suffix));
       assertArrayEquals(local.shape(), remote.shape(), suffix + ": shapes differ");
       assertArrayEquals(local.toDoubles(), remote.toDoubles(), suffix + " differs");
     }
+  }
+
+  /**
+   * Extracts every image into a fresh store on the cluster, through the launcher, and kills
+   * (SIGKILL) the worker whose executor started the first extraction task, while that task runs:
+   * the product's task markers ({@code spark.slda.testing.taskMarkers}) say when and where. The job
+   * must complete on the surviving worker, the lost task must have run again elsewhere, and the
+   * store must be bitwise identical to the undisturbed cluster run's in the sense that can be
+   * checked (the Parquet files' bytes differ by construction: commit folders carry a timestamp and
+   * a random suffix, part files a job id):
+   *
+   * <ul>
+   *   <li>{@code slda export} of every image gives the same {@code .npy} files, byte for byte;
+   *   <li>the store has one complete commit and no leftover temporary output, and read with Spark
+   *       it holds exactly one row per image: as many rows as images, as many distinct paths, and
+   *       row for row the same path, session, object, category, frame and feature bits as the
+   *       undisturbed store.
+   * </ul>
+   *
+   * The cluster must hold two ALIVE workers, and has one after this.
+   *
+   * @param reader a local Spark session of the test JVM, to read the stores
+   */
+  void extractLosingAWorkerAndCompare(SparkSession reader)
+      throws IOException, InterruptedException {
+    requireSubcommands("synth", "extract", "export");
+    extractAndExport("cluster");
+    Path root = dataset();
+    Path markers = work.resolve("fault-markers");
+    assertFalse(markers.toString().contains(" "), "SLDA_SUBMIT_OPTS splits on spaces");
+    Map<String, String> env = new HashMap<>(StandaloneClusterIT.SMALL_APP);
+    env.put("SLDA_SUBMIT_OPTS", "--conf spark.slda.testing.taskMarkers=" + markers);
+    List<String> extract =
+        command("extract --data %s --backbone random-resnet18:0 --store %s", root, store("fault"));
+    SubmittedApp app = cluster.startScript("slda-extract-fault", launcher(), env, extract);
+    TaskMarker first =
+        TaskMarker.awaitFirst(markers, app, Duration.ofMinutes(3), cluster::diagnostics);
+    int victim =
+        cluster
+            .workerOf(first.application(), first.executor())
+            .orElseThrow(
+                () -> new AssertionError("no worker ran " + first + cluster.diagnostics()));
+    cluster.killWorker(victim);
+    LOG.info("killed worker {} while its executor ran extraction task {}", victim, first);
+    expectSuccess(app);
+
+    List<TaskMarker> all = TaskMarker.list(markers);
+    assertTrue(
+        all.stream().anyMatch(m -> m.partition() == first.partition() && m.pid() != first.pid()),
+        "extraction task " + first.partition() + " did not run again elsewhere: " + all);
+    export("fault");
+    for (String suffix : List.of("_features.npy", "_labels.npy")) {
+      byte[] undisturbed = Files.readAllBytes(exportFile("cluster", suffix));
+      byte[] disturbed = Files.readAllBytes(exportFile("fault", suffix));
+      assertEquals(
+          -1,
+          Arrays.mismatch(undisturbed, disturbed),
+          suffix
+              + ": first differing byte after the worker loss (sizes "
+              + undisturbed.length
+              + ", "
+              + disturbed.length
+              + ")");
+    }
+    List<String> undisturbedRows = storeRows(reader, store("cluster"));
+    List<String> disturbedRows = storeRows(reader, store("fault"));
+    assertEquals(undisturbedRows.size(), disturbedRows.size(), "rows in the stores");
+    assertEquals(undisturbedRows, disturbedRows, "store rows differ after the worker loss");
   }
 
   /** Runs the scenario on the cluster and locally; asserts equal results. */
@@ -108,9 +174,8 @@ final class SldaOnCluster {
     if (where.equals("local")) {
       expectSuccess(cluster.processes().submit(slda(args), "local[2]"));
     } else {
-      Path script = build.projectDir().resolve("submit").resolve("standalone.sh");
       String name = "slda-" + args.get(0) + "-cluster";
-      expectSuccess(cluster.startScript(name, script, StandaloneClusterIT.SMALL_APP, args));
+      expectSuccess(cluster.startScript(name, launcher(), StandaloneClusterIT.SMALL_APP, args));
     }
   }
 
@@ -132,23 +197,99 @@ final class SldaOnCluster {
   }
 
   /**
-   * Writes a filelist of every test-session image ({@code <path> <object - 1>} lines, sorted by
-   * path), independent of the filelists that {@code synth} may or may not write.
+   * {@code slda extract} of every image into {@code store(where)} ({@code local[2]} or the
+   * cluster), then {@code slda export} of every image from it; once per {@code where}.
    */
-  private Path testFilelist(Path root) throws IOException {
-    Path images = root.resolve("core50_128x128");
-    List<String> lines = new ArrayList<>();
-    for (String session : TEST_SESSIONS) {
-      try (Stream<Path> files = Files.walk(images.resolve(session))) {
-        files
-            .filter(f -> f.getFileName().toString().endsWith(".png"))
-            .map(images::relativize)
-            .forEach(f -> lines.add(f + " " + (objectOf(f) - 1)));
-      }
+  private void extractAndExport(String where) throws IOException, InterruptedException {
+    if (Files.isRegularFile(exportFile(where, "_labels.npy"))) {
+      return;
     }
-    assertFalse(lines.isEmpty(), "no test-session images under " + images);
-    lines.sort(null);
-    return Files.write(work.resolve("test_filelist.txt"), lines);
+    List<String> extract =
+        command(
+            "extract --data %s --backbone random-resnet18:0 --store %s", dataset(), store(where));
+    runHere(where, extract);
+    export(where);
+  }
+
+  /** {@code slda export} (in {@code local[1]}) of every image from {@code store(where)}. */
+  private void export(String where) throws IOException, InterruptedException {
+    Path root = dataset();
+    List<String> export =
+        command(
+            "export --store %s --data %s --filelist %s --out %s",
+            store(where), root, everyImageFilelist(root), exportPrefix(where));
+    expectSuccess(cluster.processes().submit(slda(export), "local[1]"));
+  }
+
+  /**
+   * One string per row of the store at {@code store}, sorted by path: its metadata and the raw bits
+   * of its features. Asserts first that the store holds exactly one complete commit (with Spark's
+   * {@code _SUCCESS}), nothing temporary, and one row per image of the dataset.
+   */
+  private List<String> storeRows(SparkSession reader, Path store)
+      throws IOException, InterruptedException {
+    List<Path> commits;
+    try (Stream<Path> dirs = Files.list(store.resolve("parts"))) {
+      commits = dirs.toList();
+    }
+    assertEquals(1, commits.size(), "commit folders in " + store + ": " + commits);
+    Path commit = commits.get(0);
+    assertTrue(Files.isRegularFile(commit.resolve("_SUCCESS")), "no _SUCCESS in " + commit);
+    try (Stream<Path> files = Files.walk(store)) {
+      List<Path> temporary =
+          files.filter(f -> f.getFileName().toString().startsWith("_temporary")).toList();
+      assertEquals(List.of(), temporary, "temporary output left in " + store);
+    }
+    Dataset<Row> rows = reader.read().parquet(commit.toString());
+    long images = everyImage(dataset()).size();
+    assertEquals(images, rows.count(), "rows in " + store);
+    assertEquals(images, rows.select("path").distinct().count(), "distinct paths in " + store);
+    return rows.orderBy("path").collectAsList().stream().map(SldaOnCluster::rowBits).toList();
+  }
+
+  /** A store row as text, the features as their raw IEEE bits (so -0.0 and NaNs count). */
+  private static String rowBits(Row r) {
+    List<Float> features = r.getList(r.fieldIndex("features"));
+    StringBuilder out = new StringBuilder();
+    for (String column : List.of("path", "session", "object", "category", "frame")) {
+      out.append(column).append('=').append(r.get(r.fieldIndex(column))).append(' ');
+    }
+    out.append("bits=");
+    for (Float f : features) {
+      out.append(Integer.toHexString(Float.floatToRawIntBits(f))).append(',');
+    }
+    return out.toString();
+  }
+
+  /**
+   * Writes (once) a filelist of every image of the dataset ({@code <path> <object - 1>} lines,
+   * sorted by path), independent of the filelists that {@code synth} may or may not write.
+   */
+  private Path everyImageFilelist(Path root) throws IOException {
+    Path filelist = work.resolve("every_image_filelist.txt");
+    if (!Files.isRegularFile(filelist)) {
+      List<String> lines = new ArrayList<>();
+      for (Path image : everyImage(root)) {
+        lines.add(image + " " + (objectOf(image) - 1));
+      }
+      Files.write(filelist, lines);
+    }
+    return filelist;
+  }
+
+  /** Every {@code .png} of the dataset, relative to its image folder, sorted. */
+  private static List<Path> everyImage(Path root) throws IOException {
+    Path images = root.resolve("core50_128x128");
+    try (Stream<Path> files = Files.walk(images)) {
+      List<Path> out =
+          files
+              .filter(f -> f.getFileName().toString().endsWith(".png"))
+              .map(images::relativize)
+              .sorted()
+              .toList();
+      assertFalse(out.isEmpty(), "no images under " + images);
+      return out;
+    }
   }
 
   /** The object number of a relative image path {@code sS/oO/...}. */
@@ -174,6 +315,18 @@ final class SldaOnCluster {
 
   private Path store(String where) {
     return work.resolve("store-" + where);
+  }
+
+  private Path exportPrefix(String where) {
+    return work.resolve("every-" + where);
+  }
+
+  private Path exportFile(String where, String suffix) {
+    return Path.of(exportPrefix(where) + suffix);
+  }
+
+  private Path launcher() {
+    return build.projectDir().resolve("submit").resolve("standalone.sh");
   }
 
   private void requireSubcommands(String... names) {

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One task attempt's start, as {@link org.deepslda.deploy.smoke.SmokeJob} records it in a file
- * name: {@code p<partition>-a<attempt>-pid<pid>-<application>-e<executor>}.
+ * One task attempt's start, as {@link org.deepslda.deploy.smoke.SmokeJob} and the product's
+ * extraction (with {@code spark.slda.testing.taskMarkers} set) record it in a file name: {@code
+ * p<partition>-a<attempt>-pid<pid>-<application>-e<executor>}.
  *
  * @param partition the task's partition
  * @param attempt Spark's attempt number of that partition's task (0 first)
@@ -44,5 +47,30 @@ record TaskMarker(int partition, int attempt, long pid, String application, Stri
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
+  }
+
+  /**
+   * Polls {@code dir} every 100 ms for the first marker of {@code app}'s tasks.
+   *
+   * @throws AssertionError if the driver exits first or after {@code timeout}, with the driver's
+   *     output and {@code diagnostics}
+   */
+  static TaskMarker awaitFirst(
+      Path dir, SubmittedApp app, Duration timeout, Supplier<String> diagnostics)
+      throws InterruptedException {
+    long polls = timeout.toMillis() / 100 + 1;
+    for (long poll = 0; poll < polls; poll++) {
+      List<TaskMarker> found = list(dir);
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+      if (!app.isAlive()) {
+        throw new AssertionError(
+            app.name() + " exited before any task started:\n" + app.output() + diagnostics.get());
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(
+        "no task of " + app.name() + " started within " + timeout + diagnostics.get());
   }
 }
