@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * STORE/_backbone.json                 the {@link BackboneDescriptor}
- * STORE/parts/cYYYYMMDDTHHMMSSZ-XXXXXXXX/  one commit per ensure call: Parquet part files and
- *                                       the _SUCCESS marker of Spark's commit protocol
+ * STORE/parts/cYYYYMMDDTHHMMSSZ-<8 hex>/  one commit per ensure call: Parquet part files and
+ *                                   the _SUCCESS marker of Spark's commit protocol
  * </pre>
  *
  * A commit folder counts only once its {@code _SUCCESS} marker exists: a job that died half-way
