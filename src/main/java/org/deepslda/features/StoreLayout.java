@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * STORE/_backbone.json                 the {@link BackboneDescriptor}
  * STORE/parts/cYYYYMMDDTHHMMSSZ-<8 hex>/  one commit per ensure call: Parquet part files and
- *                                   the _SUCCESS marker of Spark's commit protocol
+ *                                         the _SUCCESS marker of Spark's commit protocol
  * </pre>
  *
  * A commit folder counts only once its {@code _SUCCESS} marker exists: a job that died half-way
