@@ -70,11 +70,14 @@ final class DemoCommand implements Callable<Integer> {
           conf);
     }
     String runDir = HadoopFiles.join(out, "runs/nc-run0");
-    if (!overwrite && new RunFolder(runDir, conf).isComplete()) {
+    RunFolder folder = new RunFolder(runDir, conf);
+    if (!overwrite && folder.isComplete()) {
       System.out.println("demo: " + runDir + " already holds a complete run (use --overwrite"
           + " to run it again)");
     } else {
-      new RunJob(options(data, runDir), conf).execute();
+      // the demo owns its run folder: an interrupted demo run is continued, not refused
+      boolean resume = !overwrite && folder.hasRunFiles();
+      new RunJob(options(data, runDir, resume), conf).execute();
     }
     System.out.println("demo: dataset       " + data);
     System.out.println("demo: feature store " + HadoopFiles.join(out, "feature-store"));
@@ -83,10 +86,10 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private RunOptions options(String data, String runDir) {
+  private RunOptions options(String data, String runDir, boolean resume) {
     return new RunOptions(
         data, Scenario.NC, 0, LabelLevel.OBJECT, 128, backbone,
         HadoopFiles.join(out, "feature-store"), runDir,
-        1e-4, true, false, false, overwrite, master, 4, 32, false, false, -1);
+        1e-4, true, false, resume, overwrite, master, 4, 32, false, false, -1);
   }
 }

@@ -1,6 +1,7 @@
 package org.deepslda.features;
 
 import java.io.Serializable;
+import org.deepslda.common.BadInputException;
 
 /**
  * How {@link FeatureStore#ensure} runs.
@@ -20,11 +21,11 @@ public record ExtractOptions(int batchSize, int partitions, boolean skipBadImage
 
   public ExtractOptions {
     if (batchSize < 1 || batchSize > 4096) {
-      throw new IllegalArgumentException("batch size must be in 1..4096, got " + batchSize);
+      throw new BadInputException("--batch-size: expected 1 to 4096, found " + batchSize);
     }
     if (partitions < 0) {
-      throw new IllegalArgumentException(
-          "partitions must be >= 0 (0 = default), got " + partitions);
+      throw new BadInputException(
+          "--partitions: expected 0 (Spark's default) or more, found " + partitions);
     }
   }
 

@@ -35,6 +35,12 @@ import org.slf4j.LoggerFactory;
 public final class FeatureStore {
   private static final Logger LOG = LoggerFactory.getLogger(FeatureStore.class);
 
+  /**
+   * Images per commit: an extraction is committed in pieces of this size, so that an
+   * interrupted one keeps what it finished and a rerun computes only the rest.
+   */
+  static final int IMAGES_PER_COMMIT = 4096;
+
   private final String uri;
   private BackboneDescriptor descriptor;
   private Dataset<Row> cached;
@@ -134,10 +140,19 @@ public final class FeatureStore {
       LOG.info("feature store {}: {}", uri, r.summary());
       return r;
     }
-    String commit = StoreLayout.newCommitName();
-    ExtractionJob.Outcome out =
-        ExtractionJob.run(
-            spark, StoreLayout.commitUri(uri, commit), imageFolder, todo, loader, opts);
+    int written = 0;
+    List<BadImage> bad = new ArrayList<>();
+    String commit = null;
+    for (int from = 0; from < todo.size(); from += IMAGES_PER_COMMIT) {
+      List<String> chunk = todo.subList(from, Math.min(todo.size(), from + IMAGES_PER_COMMIT));
+      commit = StoreLayout.newCommitName();
+      ExtractionJob.Outcome part =
+          ExtractionJob.run(
+              spark, StoreLayout.commitUri(uri, commit), imageFolder, chunk, loader, opts);
+      written += part.written();
+      bad.addAll(part.bad());
+    }
+    ExtractionJob.Outcome out = new ExtractionJob.Outcome(written, bad);
     ExtractReport r =
         new ExtractReport(
             wanted.size(),

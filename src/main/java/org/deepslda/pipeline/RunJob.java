@@ -120,8 +120,8 @@ public final class RunJob {
       SldaOptions wanted = options(store.dim(), numClasses);
       StreamingLda lda = from.model(wanted);
       if (progress.completed() > 0) {
-        LOG.info("resuming {} after batch {} of {}", opts.out(), progress.completed(),
-            stream.trainBatches().size());
+        LOG.info("resuming {} after batch {} ({} of {} done)", opts.out(),
+            progress.completed() - 1, progress.completed(), stream.trainBatches().size());
       }
       BatchLoop loop = new BatchLoop(train, scorer, folder, progress, lda);
       loop.run(stream);
@@ -198,8 +198,8 @@ public final class RunJob {
     private void logBatch(int i, int total, int first, int images, double fitS, double acc) {
       double elapsed = (System.nanoTime() - started) / 1e9;
       double perBatch = elapsed / (i - first + 1);
-      LOG.info("batch {}/{}: {} images, fit {} s, test accuracy {}%, elapsed {} s, ~{} s left",
-          i + 1, total, images, String.format("%.2f", fitS), String.format("%.2f", 100 * acc),
+      LOG.info("batch {} ({}/{}): {} images, fit {} s, test accuracy {}%, elapsed {} s, ~{} s left",
+          i, i + 1, total, images, String.format("%.2f", fitS), String.format("%.2f", 100 * acc),
           String.format("%.1f", elapsed), String.format("%.0f", perBatch * (total - i - 1)));
     }
   }
