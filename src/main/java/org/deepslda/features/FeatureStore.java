@@ -41,6 +41,9 @@ public final class FeatureStore {
    */
   static final int IMAGES_PER_COMMIT = 4096;
 
+  /** {@link #IMAGES_PER_COMMIT}, smaller in tests (package-private; not a user setting). */
+  static int imagesPerCommit = IMAGES_PER_COMMIT;
+
   private final String uri;
   private BackboneDescriptor descriptor;
   private Dataset<Row> cached;
@@ -143,8 +146,8 @@ public final class FeatureStore {
     int written = 0;
     List<BadImage> bad = new ArrayList<>();
     String commit = null;
-    for (int from = 0; from < todo.size(); from += IMAGES_PER_COMMIT) {
-      List<String> chunk = todo.subList(from, Math.min(todo.size(), from + IMAGES_PER_COMMIT));
+    for (int from = 0; from < todo.size(); from += imagesPerCommit) {
+      List<String> chunk = todo.subList(from, Math.min(todo.size(), from + imagesPerCommit));
       commit = StoreLayout.newCommitName();
       ExtractionJob.Outcome part =
           ExtractionJob.run(
