@@ -21,14 +21,14 @@
 #   MVN_FLAGS    Maven flags (default "-o -q -B": offline, as this project builds here)
 #   SLDA_MASTER  Spark master of our side (default local[2], the seed script's 2 threads)
 #   FIT_N        samples of the block-fit stream (default 120000)
-#   SYNTH        `slda synth` sizes: categories objects-per-category frames (default "10 2 1":
-#                220 images, 20 classes, 9 NC batches, 60 test images)
+#   SYNTH        `slda synth` sizes: categories objects-per-category frames (default "10 2 2":
+#                440 images, 20 classes, 9 NC batches, 120 test images)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${BENCH_DIR:-$HERE/target/bench-all}
 MASTER=${SLDA_MASTER:-local[2]}
 FIT_N=${FIT_N:-120000}
-read -r CATS OBJS FRAMES <<<"${SYNTH:-10 2 1}"
+read -r CATS OBJS FRAMES <<<"${SYNTH:-10 2 2}"
 read -r -a MVN <<<"${MVN_FLAGS:--o -q -B}"
 PY=/usr/bin/python3
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
