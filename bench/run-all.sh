@@ -227,7 +227,9 @@ echo "| 3 | ours: \`slda run\` NC run 0, $IMAGES images extracted once" \
   "$BATCHES batches, wall incl. JVM | $OUR_WALL s | final accuracy $OUR_ACC |"
 echo "| 3 | ours by stage: Spark start $S_SPARK, extract $S_EXTRACT, load/collect features" \
   "$S_LOAD, fit $S_FIT, score $S_SCORE, checkpoints + write + other $S_REST, JVM/launcher" \
-  "$S_JVM | s | extract = $(calc '%.0f' "100 * $S_EXTRACT / $OUR_WALL")% of wall |"
+  "$S_JVM | s | extract = $(calc '%.0f' "100 * $S_EXTRACT / $OUR_WALL")% of wall; wall =" \
+  "$(calc '%.2f' "$OUR_WALL * $OUR_FWD / $IMAGES")x the floor ($IMAGES forward passes at our" \
+  "forward-only rate) |"
 if [[ -n $SEED_OK ]]; then
   SEED_X=$(calc '%.1f' "$(field stage_extract_train "$F") + $(field stage_extract_test "$F")")
   echo "| 3 | seed script \`--full\`: $((TRAIN_N + BATCHES * TEST_N)) forward passes" \
@@ -237,7 +239,8 @@ if [[ -n $SEED_OK ]]; then
   echo "| 3 | seed by stage: extract train $(field stage_extract_train "$F"), extract test" \
     "$(field stage_extract_test "$F"), fit $(field stage_fit "$F"), predict" \
     "$(field stage_predict "$F"), save $(field stage_save "$F") | s |" \
-    "extract = $(calc '%.0f' "100 * $SEED_X / $SEED_WALL")% of wall |"
+    "extract = $(calc '%.0f' "100 * $SEED_X / $SEED_WALL")% of wall; wall =" \
+    "$(calc '%.2f' "$SEED_WALL * $SEED_FWD / ($TRAIN_N + $BATCHES * $TEST_N)")x its floor |"
 else
   echo "| 3 | seed script \`--full\` | $skip | - |"
 fi
